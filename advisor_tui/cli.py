@@ -1,0 +1,99 @@
+"""The command line: `advisor` starts the TUI, `advisor CMD` runs one command.
+
+Subcommands live in `advisor_tui.commands`, one module each, registered by
+name below. Modules are imported only to build the parser, so they import
+nothing heavy at module level (no textual, no sqlmodel): `advisor who` must
+start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from advisor_tui import __version__
+from advisor_tui.commands.context import CliContext, UsageError
+from advisor_tui.i18n import guess_language, set_language, t
+
+# Each module defines NAME, HELP_KEY, add_arguments(parser) and run(args, ctx) -> int.
+COMMAND_MODULES = ("demo",)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one sentence with exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(t("cli.usage_error", message=message))
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS lets `advisor --db X who` and `advisor who --db X` both work.
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=t("cli.opt.db"))
+    common.add_argument(
+        "--lang", choices=("de", "en"), default=argparse.SUPPRESS, help=t("cli.opt.lang")
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options()
+    parser = _Parser(prog="advisor", description=t("cli.description"), parents=[common])
+    parser.add_argument("--version", action="version", version=f"advisor {__version__}")
+    parser.add_argument("--demo", action="store_true", help=t("cli.opt.demo"))
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"advisor_tui.commands.{name}")
+        sub = subparsers.add_parser(
+            module.NAME, help=t(module.HELP_KEY), description=t(module.HELP_KEY), parents=[common]
+        )
+        module.add_arguments(sub)
+        sub.set_defaults(handler=module.run)
+    return parser
+
+
+def _early_language(argv: Sequence[str]) -> str:
+    """--lang must be known before the parser's help texts are built."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return guess_language()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    set_language(_early_language(args_list))
+    ctx: CliContext | None = None
+    try:
+        args = build_parser().parse_args(args_list)
+        ctx = CliContext.from_args(args)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            from advisor_tui.commands.tui import run_tui
+
+            return run_tui(args, ctx)
+        return int(handler(args, ctx))
+    except KeyboardInterrupt:
+        print(t("cli.interrupted"), file=sys.stderr)
+        return 130
+    except Exception as exc:  # one sentence, never a traceback
+        from advisor_tui.commands.context import user_message
+
+        message = user_message(exc)
+        if message is None:
+            raise
+        if not isinstance(exc, UsageError):
+            message = t("cli.error", message=message)
+        print(message, file=sys.stderr)
+        return 2
+    finally:
+        if ctx is not None:
+            ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

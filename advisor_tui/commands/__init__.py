@@ -1,0 +1,1 @@
+"""One module per CLI subcommand; see `advisor_tui.cli`."""

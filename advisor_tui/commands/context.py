@@ -1,0 +1,89 @@
+"""What every subcommand gets: settings, language and a lazily opened database."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from advisor_tui.i18n import set_language, t
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlmodel import Session
+
+    from advisor_tui.config import Settings
+
+
+class UsageError(Exception):
+    """Wrong arguments; the message is one sentence (exit status 2)."""
+
+
+def user_message(exc: BaseException) -> str | None:
+    """The one-sentence message for errors users cause, None for programming errors."""
+    if isinstance(exc, UsageError):
+        return str(exc)
+    # Imported here so that `advisor --help` stays light.
+    from advisor_tui.config import ConfigError
+    from advisor_tui.services.errors import ServiceError
+    from advisor_tui.storage.db import DatabaseError
+
+    if isinstance(exc, ServiceError):
+        return t(exc.key, **exc.params)
+    if isinstance(exc, DatabaseError | ConfigError):
+        return str(exc)
+    from sqlalchemy.exc import OperationalError
+
+    if isinstance(exc, OperationalError):
+        return str(exc.orig) if exc.orig else str(exc)
+    return None
+
+
+@dataclass
+class CliContext:
+    settings: Settings
+    db_path: str | None = None
+    _engine: Engine | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> CliContext:
+        from advisor_tui.config import load_settings
+
+        settings = load_settings()
+        lang = getattr(args, "lang", None)
+        if lang:
+            settings.lang = lang
+        set_language(settings.lang)
+        return cls(settings=settings, db_path=getattr(args, "db", None))
+
+    @property
+    def database_url(self) -> str:
+        from advisor_tui.storage.db import resolve_url
+
+        return resolve_url(self.db_path, self.settings.database_url)
+
+    def engine(self) -> Engine:
+        """The database engine, opened (and migrated) on first use."""
+        if self._engine is None:
+            from advisor_tui.storage.db import open_engine
+
+            self._engine = open_engine(self.database_url)
+        return self._engine
+
+    def session(self) -> Session:
+        from advisor_tui.storage.db import new_session
+
+        return new_session(self.engine())
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    @staticmethod
+    def print_json(data: Any) -> None:
+        import json
+
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")

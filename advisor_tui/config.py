@@ -1,0 +1,78 @@
+"""Settings: TOML in the platformdirs config dir, overridden by the environment.
+
+Example `config.toml`:
+
+    lang = "de"              # or "en"
+    region = "DE"            # default region for phone numbers without +CC
+
+    [callmonitor]
+    enabled = false
+    host = "fritz.box"
+    port = 1012
+
+Environment: ADVISOR_DATABASE_URL (a SQLAlchemy URL), ADVISOR_LANG,
+ADVISOR_REGION, ADVISOR_CONFIG (path of another config file).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from advisor_tui import paths
+from advisor_tui.i18n import guess_language
+
+
+class ConfigError(Exception):
+    """The config file cannot be read; the message is one sentence."""
+
+
+@dataclass
+class CallMonitorSettings:
+    enabled: bool = False
+    host: str = "fritz.box"
+    port: int = 1012
+
+
+@dataclass
+class Settings:
+    lang: str = "de"
+    region: str = "DE"
+    database_url: str | None = None
+    callmonitor: CallMonitorSettings = field(default_factory=CallMonitorSettings)
+    keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys
+
+
+def _config_path() -> Path:
+    override = os.environ.get("ADVISOR_CONFIG")
+    return Path(override) if override else paths.config_file()
+
+
+def load_settings() -> Settings:
+    """Read the config file (if any), then apply environment overrides."""
+    settings = Settings()
+    file_lang = ""
+    path = _config_path()
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: {exc}") from exc
+        file_lang = str(data.get("lang", ""))
+        settings.region = str(data.get("region", settings.region)).upper()
+        settings.database_url = data.get("database_url") or None
+        monitor = data.get("callmonitor", {})
+        settings.callmonitor = CallMonitorSettings(
+            enabled=bool(monitor.get("enabled", False)),
+            host=str(monitor.get("host", "fritz.box")),
+            port=int(monitor.get("port", 1012)),
+        )
+        settings.keymap = {str(k): str(v) for k, v in data.get("keymap", {}).items()}
+    settings.lang = os.environ.get("ADVISOR_LANG") or file_lang or guess_language()
+    settings.region = os.environ.get("ADVISOR_REGION", settings.region).upper()
+    settings.database_url = os.environ.get("ADVISOR_DATABASE_URL") or settings.database_url
+    if settings.lang not in ("de", "en"):
+        settings.lang = "de"
+    return settings

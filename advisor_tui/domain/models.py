@@ -1,0 +1,208 @@
+"""The tables: every concept of DESIGN.md "Concepts" as a SQLModel class.
+
+Enumerated fields hold the string values of `domain.vocabulary`; timestamps are
+aware datetimes stored as UTC (`UTCDateTime`). Every table carries `created_at`
+and, where records are edited, `updated_at` and `version` (a counter bumped on
+each update so concurrent edits can be detected).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Column, ForeignKey, Integer, Text
+from sqlmodel import Field, SQLModel
+
+from advisor_tui.domain.timestamps import UTCDateTime, utcnow
+
+
+def _when(*, nullable: bool = True, index: bool = False) -> Any:
+    """A timezone-aware timestamp column (None by default)."""
+    return Field(default=None, sa_column=Column(UTCDateTime, nullable=nullable, index=index))
+
+
+def _created() -> Any:
+    return Field(default_factory=utcnow, sa_column=Column(UTCDateTime, nullable=False))
+
+
+def _parent(table: str, *, nullable: bool = False, on_delete: str = "CASCADE") -> Any:
+    """A foreign key to `table.id`, indexed."""
+    return Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey(f"{table}.id", ondelete=on_delete), nullable=nullable, index=True
+        ),
+    )
+
+
+def _text() -> Any:
+    return Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+
+
+class Person(SQLModel, table=True):
+    """A customer, prospect (Interessent) or former customer."""
+
+    __tablename__ = "person"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(default="customer", max_length=20, index=True)
+    salutation: str = Field(default="", max_length=40)  # Herr, Frau, ...
+    title: str = Field(default="", max_length=40)  # Dr., Prof. ...
+    first_name: str = Field(default="", max_length=100)
+    last_name: str = Field(default="", max_length=100, index=True)
+    company: str = Field(default="", max_length=200)
+    birthday: date | None = None
+    notes: str = _text()
+    tags: str = Field(default="", max_length=500)  # comma-separated
+    is_super_customer: bool = False
+    is_dissatisfied: bool = False
+    has_payment_trouble: bool = False
+    # Properties of imported cards we do not interpret, kept for a faithful export (JSON).
+    extra: str = _text()
+    # GDPR Art. 17 with a retention duty: hidden from lists and search until this date.
+    restricted_until: date | None = Field(default=None, index=True)
+    created_at: datetime = _created()
+    updated_at: datetime | None = _when()
+    version: int = 1
+
+    @property
+    def display_name(self) -> str:
+        name = " ".join(p for p in (self.title, self.first_name, self.last_name) if p)
+        return name or self.company or f"#{self.id}"
+
+
+class Address(SQLModel, table=True):
+    """One way to reach a person, with the evidence of whether it works."""
+
+    __tablename__ = "address"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = _parent("person")
+    kind: str = Field(max_length=20)  # AddressKind
+    scope: str = Field(default="private", max_length=20)  # Scope
+    label: str = Field(default="", max_length=100)  # "WhatsApp", "Büro", vCard X-ABLabel
+    raw: str = Field(max_length=1000)  # exactly as entered or imported
+    # E.164 phone, normalized e-mail, folded handle or one-line postal; None if invalid.
+    normalized: str | None = Field(default=None, max_length=500, index=True)
+    # Reversed national significant digits of a phone number, for suffix lookup.
+    rev_digits: str | None = Field(default=None, max_length=30, index=True)
+    phone_type: str | None = Field(default=None, max_length=30)  # phonenumbers type
+    valid: bool = True
+    invalid_reason: str | None = Field(default=None, max_length=300)
+    is_direct_dial: bool = False  # business extension (Durchwahl)
+    # Postal parts (raw keeps the whole text).
+    street: str = Field(default="", max_length=200)
+    postcode: str = Field(default="", max_length=20)
+    city: str = Field(default="", max_length=100)
+    country: str = Field(default="", max_length=60)
+    serviceable: bool = False  # ladungsfähig: fit for legal mail
+    serviceable_at: datetime | None = _when()
+    # Evidence the stability score reads.
+    confirmed_at: datetime | None = _when()
+    last_success_at: datetime | None = _when()
+    failed_at: datetime | None = _when()
+    failure_kind: str | None = Field(default=None, max_length=30)  # FailureKind
+    is_preferred: bool = False  # vCard pref / chosen by the advisor
+    created_at: datetime = _created()
+    updated_at: datetime | None = _when()
+    version: int = 1
+
+
+class Request(SQLModel, table=True):
+    """Something a person asked for (Eingang), on a channel, from a sender."""
+
+    __tablename__ = "request"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int | None = _parent("person", nullable=True, on_delete="SET NULL")
+    match: str = Field(default="unknown", max_length=20)  # MatchKind
+    suggested_person_id: int | None = _parent("person", nullable=True, on_delete="SET NULL")
+    channel: str = Field(max_length=20)  # Channel
+    sender: str = Field(default="", max_length=500)  # raw sender as received
+    sender_normalized: str | None = Field(default=None, max_length=500, index=True)
+    sender_name: str = Field(default="", max_length=200)  # e-mail display name
+    recipient: str = Field(default="", max_length=500)  # which of the advisor's addresses
+    message_id: str | None = Field(default=None, max_length=500, index=True)  # dedupe
+    subject: str = Field(default="", max_length=500)
+    body: str = _text()
+    kind: str = Field(default="other", max_length=20)  # RequestKind
+    status: str = Field(default="new", max_length=20, index=True)  # RequestStatus
+    received_at: datetime = _created()
+    retain_until: date | None = None  # FinVermV §23 retention lock after erasure
+    created_at: datetime = _created()
+    updated_at: datetime | None = _when()
+    version: int = 1
+
+
+class Interaction(SQLModel, table=True):
+    """A logged contact: call, message, meeting or letter."""
+
+    __tablename__ = "interaction"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = _parent("person")
+    address_id: int | None = _parent("address", nullable=True, on_delete="SET NULL")
+    request_id: int | None = _parent("request", nullable=True, on_delete="SET NULL")
+    kind: str = Field(max_length=20)  # InteractionKind
+    direction: str = Field(default="out", max_length=5)  # Direction
+    channel: str | None = Field(default=None, max_length=20)  # Channel
+    occurred_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(UTCDateTime, nullable=False, index=True)
+    )
+    duration_seconds: int | None = None
+    outcome: str | None = Field(default=None, max_length=20)  # Outcome
+    summary: str = _text()
+    # A record of advice or of an order (FinVermV §23): kept 10 years.
+    is_advice_record: bool = False
+    retain_until: date | None = None
+    created_at: datetime = _created()
+
+
+class FollowUp(SQLModel, table=True):
+    """A dated promise (Wiedervorlage): open until done, possibly snoozed."""
+
+    __tablename__ = "followup"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = _parent("person")
+    request_id: int | None = _parent("request", nullable=True, on_delete="SET NULL")
+    kind: str = Field(default="follow_up", max_length=30)  # FollowUpKind
+    due_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False, index=True))
+    done_at: datetime | None = _when(index=True)
+    snoozed_until: datetime | None = _when()
+    note: str = _text()
+    created_at: datetime = _created()
+    updated_at: datetime | None = _when()
+    version: int = 1
+
+
+class Consent(SQLModel, table=True):
+    """Per person and channel: when and how consent was given or revoked (UWG §7)."""
+
+    __tablename__ = "consent"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = _parent("person")
+    channel: str = Field(max_length=20)  # ConsentChannel
+    granted: bool = True
+    given_at: datetime | None = _when()
+    revoked_at: datetime | None = _when()
+    how: str = Field(default="", max_length=300)  # "schriftlich im Beratungsgespräch"
+    created_at: datetime = _created()
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who changed what and when. Never holds the data of an erased person."""
+
+    __tablename__ = "audit_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(UTCDateTime, nullable=False, index=True)
+    )
+    actor: str = Field(default="", max_length=100)
+    action: str = Field(max_length=50)  # "person.create", "address.fail", "gdpr.erase"
+    entity: str = Field(max_length=30)  # table name
+    entity_id: int | None = Field(default=None, index=True)
+    details: str = _text()  # JSON: changed field names and, except for erasures, values

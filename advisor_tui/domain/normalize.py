@@ -1,0 +1,57 @@
+"""Turn raw address text into its normalized form, or flag it invalid.
+
+Invalid input is never dropped: the caller stores `raw` with `valid=False`
+and the reason, and the user sees it marked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from advisor_tui.domain.emails import InvalidEmail, normalize_email
+from advisor_tui.domain.phones import DEFAULT_REGION, InvalidPhone, parse_phone, reversed_digits
+from advisor_tui.domain.vocabulary import AddressKind
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    normalized: str | None
+    valid: bool
+    invalid_reason: str | None = None
+    phone_type: str | None = None
+    rev_digits: str | None = None
+
+
+def normalize_address(kind: str, raw: str, region: str = DEFAULT_REGION) -> Normalized:
+    """Normalize `raw` according to the address `kind` (an AddressKind value)."""
+    kind_enum = AddressKind(kind)
+    text = raw.strip()
+    if not text:
+        return Normalized(None, False, "empty")
+    if kind_enum.is_phone:
+        try:
+            phone = parse_phone(text, region)
+        except InvalidPhone as exc:
+            return Normalized(None, False, f"phone: {exc}")
+        return Normalized(
+            phone.e164, True, None, phone.phone_type, reversed_digits(phone.national_digits)
+        )
+    if kind_enum is AddressKind.EMAIL:
+        try:
+            return Normalized(normalize_email(text), True)
+        except InvalidEmail as exc:
+            return Normalized(None, False, f"e-mail: {exc}")
+    if kind_enum in (AddressKind.MESSENGER, AddressKind.SOCIAL):
+        # Handles: a phone number (WhatsApp, Signal) normalizes like one; others fold case.
+        try:
+            phone = parse_phone(text, region)
+        except InvalidPhone:
+            return Normalized(_SPACES.sub("", text).casefold(), True)
+        return Normalized(
+            phone.e164, True, None, phone.phone_type, reversed_digits(phone.national_digits)
+        )
+    # Postal: one line, single spaces, case kept (it is printed on letters).
+    return Normalized(_SPACES.sub(" ", text.replace("\n", ", ")), True)

@@ -1,0 +1,123 @@
+"""The fixed vocabularies of the domain: kinds, scopes, channels, statuses.
+
+Stored as plain strings (portable across SQLite and PostgreSQL); these enums
+are the one place their allowed values are written down.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class PersonKind(StrEnum):
+    CUSTOMER = "customer"
+    PROSPECT = "prospect"  # Interessent
+    FORMER = "former"
+
+
+class AddressKind(StrEnum):
+    MOBILE = "mobile"
+    LANDLINE = "landline"
+    FAX = "fax"
+    EMAIL = "email"
+    POSTAL = "postal"
+    MESSENGER = "messenger"  # WhatsApp, Signal, Threema, Telegram ...
+    SOCIAL = "social"  # LinkedIn, Xing, Facebook, X ...
+
+    @property
+    def is_phone(self) -> bool:
+        return self in (AddressKind.MOBILE, AddressKind.LANDLINE, AddressKind.FAX)
+
+
+class Scope(StrEnum):
+    PRIVATE = "private"
+    BUSINESS = "business"
+
+
+class FailureKind(StrEnum):
+    BOUNCED = "bounced"
+    WRONG_NUMBER = "wrong_number"
+    RETURNED_LETTER = "returned_letter"
+    UNREACHABLE = "unreachable"
+
+
+class Channel(StrEnum):
+    SMS = "sms"
+    MMS = "mms"
+    EMAIL = "email"
+    WHATSAPP = "whatsapp"
+    SIGNAL = "signal"
+    FACEBOOK = "facebook"
+    X = "x"
+    LINKEDIN = "linkedin"
+    XING = "xing"
+    PHONE = "phone"
+    VOICEMAIL = "voicemail"
+    LETTER = "letter"
+    FAX = "fax"
+
+
+class RequestKind(StrEnum):
+    ORDER = "order"
+    QUESTION = "question"
+    COMPLAINT = "complaint"
+    CALLBACK = "callback"
+    CHANGE_OF_DATA = "change_of_data"
+    OTHER = "other"
+
+
+class RequestStatus(StrEnum):
+    NEW = "new"
+    OPEN = "open"
+    WAITING = "waiting"
+    DONE = "done"
+
+
+class MatchKind(StrEnum):
+    """How a sender was tied to a person; every match says how it was made."""
+
+    EXACT = "exact"
+    SUFFIX = "suffix"
+    SHARED = "shared"
+    NAME_HINT = "name_hint"
+    MANUAL = "manual"
+    UNKNOWN = "unknown"
+
+
+class InteractionKind(StrEnum):
+    CALL = "call"
+    MESSAGE = "message"
+    EMAIL = "email"
+    MEETING = "meeting"
+    LETTER = "letter"
+
+
+class Direction(StrEnum):
+    IN = "in"
+    OUT = "out"
+
+
+class Outcome(StrEnum):
+    REACHED = "reached"
+    NO_ANSWER = "no_answer"
+    VOICEMAIL = "voicemail"
+    WRONG_NUMBER = "wrong_number"
+    BUSY = "busy"
+    SENT = "sent"
+    BOUNCED = "bounced"
+    RETURNED = "returned"
+
+
+class FollowUpKind(StrEnum):
+    CALLBACK = "callback"
+    FOLLOW_UP = "follow_up"
+    COMPLAINT_DEADLINE = "complaint_deadline"
+    CAMPAIGN_CALL = "campaign_call"
+
+
+class ConsentChannel(StrEnum):
+    PHONE = "phone"
+    EMAIL = "email"
+    SMS = "sms"
+    MESSENGER = "messenger"
+    LETTER = "letter"

@@ -1,0 +1,3 @@
+"""Texts of the addresses area."""
+
+TEXTS: dict[str, dict[str, str]] = {}

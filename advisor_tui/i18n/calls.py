@@ -1,0 +1,3 @@
+"""Texts of the calls area."""
+
+TEXTS: dict[str, dict[str, str]] = {}

@@ -1,0 +1,155 @@
+"""Texts of the application shell, the CLI front and the customers screen."""
+
+TEXTS = {
+    # CLI front
+    "cli.description": {
+        "de": "advisor – Kundenkontakte für Finanzberater im Terminal. "
+        "Ohne Unterbefehl startet die Oberfläche.",
+        "en": "advisor – customer contacts for financial advisors in the terminal. "
+        "Without a subcommand the user interface starts.",
+    },
+    "cli.opt.db": {
+        "de": "Pfad der SQLite-Datenbank (statt der Standarddatei)",
+        "en": "path of the SQLite database (instead of the default file)",
+    },
+    "cli.opt.lang": {"de": "Sprache der Oberfläche: de oder en", "en": "language: de or en"},
+    "cli.opt.demo": {
+        "de": "Oberfläche mit einer frischen Demo-Datenbank starten (Ihre Daten bleiben unberührt)",
+        "en": "start the user interface on a fresh demo database (your data stays untouched)",
+    },
+    "cli.opt.json": {"de": "Ausgabe als JSON", "en": "output as JSON"},
+    "cli.opt.version": {"de": "Version anzeigen", "en": "show the version"},
+    "cli.error": {"de": "Fehler: {message}", "en": "Error: {message}"},
+    "cli.interrupted": {"de": "Abgebrochen.", "en": "Interrupted."},
+    "cli.usage_error": {"de": "Aufruf fehlerhaft: {message}", "en": "Usage error: {message}"},
+    "cli.cmd.demo": {
+        "de": "Datenbank mit realistischen Demo-Daten füllen",
+        "en": "fill the database with realistic demo data",
+    },
+    "cli.opt.persons": {
+        "de": "Anzahl Personen (Standard 500)",
+        "en": "number of persons (default 500)",
+    },
+    "cli.opt.seed": {"de": "Startwert des Zufallsgenerators", "en": "random seed"},
+    "demo.progress": {"de": "Demo-Daten werden erzeugt", "en": "Generating demo data"},
+    "demo.done": {
+        "de": "{persons} Personen, {addresses} Adressen, {interactions} Kontakte, "
+        "{followups} Wiedervorlagen und {requests} Eingänge angelegt in {seconds:.1f} s.",
+        "en": "Created {persons} persons, {addresses} addresses, {interactions} interactions, "
+        "{followups} follow-ups and {requests} requests in {seconds:.1f} s.",
+    },
+    "demo.not_empty": {
+        "de": "Die Datenbank enthält schon Personen; Demo-Daten nur in eine leere Datenbank "
+        "(z. B. --db /tmp/demo.sqlite3).",
+        "en": "The database already holds persons; demo data only goes into an empty database "
+        "(e.g. --db /tmp/demo.sqlite3).",
+    },
+    # errors from services
+    "name_required": {
+        "de": "Bitte einen Namen oder eine Firma angeben.",
+        "en": "Please give a name or a company.",
+    },
+    "invalid_person_kind": {
+        "de": "Unbekannte Personenart „{kind}“ (customer, prospect, former).",
+        "en": "Unknown person kind '{kind}' (customer, prospect, former).",
+    },
+    "invalid_address_kind": {
+        "de": "Unbekannte Adressart „{kind}“.",
+        "en": "Unknown address kind '{kind}'.",
+    },
+    "invalid_scope": {
+        "de": "Unbekannter Bereich „{scope}“ (private, business).",
+        "en": "Unknown scope '{scope}' (private, business).",
+    },
+    "address_empty": {"de": "Die Adresse ist leer.", "en": "The address is empty."},
+    "unknown_field": {"de": "Unbekanntes Feld: {field}.", "en": "Unknown field: {field}."},
+    "person_not_found": {
+        "de": "Keine Person mit der Nummer {id}.",
+        "en": "No person with id {id}.",
+    },
+    "address_not_found": {
+        "de": "Keine Adresse mit der Nummer {id}.",
+        "en": "No address with id {id}.",
+    },
+    # vocabulary shown to users
+    "kind.customer": {"de": "Kunde", "en": "customer"},
+    "kind.prospect": {"de": "Interessent", "en": "prospect"},
+    "kind.former": {"de": "ehem. Kunde", "en": "former customer"},
+    "addr.mobile": {"de": "Mobil", "en": "mobile"},
+    "addr.landline": {"de": "Festnetz", "en": "landline"},
+    "addr.fax": {"de": "Fax", "en": "fax"},
+    "addr.email": {"de": "E-Mail", "en": "e-mail"},
+    "addr.postal": {"de": "Post", "en": "postal"},
+    "addr.messenger": {"de": "Messenger", "en": "messenger"},
+    "addr.social": {"de": "Social", "en": "social"},
+    "scope.private": {"de": "privat", "en": "private"},
+    "scope.business": {"de": "geschäftl.", "en": "business"},
+    "addr.invalid": {"de": "ungültig", "en": "invalid"},
+    # TUI shell
+    "app.title": {"de": "advisor", "en": "advisor"},
+    "app.subtitle": {"de": "Kunden", "en": "Customers"},
+    "app.demo_subtitle": {"de": "Demo-Datenbank", "en": "demo database"},
+    "key.quit": {"de": "Beenden", "en": "Quit"},
+    "key.help": {"de": "Hilfe", "en": "Help"},
+    "key.search": {"de": "Suchen", "en": "Search"},
+    "key.open": {"de": "Öffnen", "en": "Open"},
+    "key.back": {"de": "Zurück", "en": "Back"},
+    "key.clear": {"de": "Leeren", "en": "Clear"},
+    "key.palette": {"de": "Befehle", "en": "Commands"},
+    "customers.search_placeholder": {
+        "de": "Suchen: Name, Firma, Telefon, E-Mail …  ( / )",
+        "en": "Search: name, company, phone, e-mail …  ( / )",
+    },
+    "customers.col.name": {"de": "Name", "en": "Name"},
+    "customers.col.kind": {"de": "Art", "en": "Kind"},
+    "customers.col.company": {"de": "Firma", "en": "Company"},
+    "customers.col.hottest": {"de": "Beste Erreichbarkeit", "en": "Best way to reach"},
+    "customers.count": {"de": "{shown} von {total} Personen", "en": "{shown} of {total} persons"},
+    "customers.no_match": {
+        "de": "Niemand passt zu „{query}“. Esc leert die Suche.",
+        "en": "Nobody matches '{query}'. Esc clears the search.",
+    },
+    "customers.empty": {
+        "de": "Noch keine Kunden.\n\n"
+        "Kontakte übernehmen:  advisor import kontakte.vcf  (vCard, Outlook-/Google-CSV)\n"
+        "Ausprobieren:         advisor --demo\n\n"
+        "Drücken Sie ? für die Hilfe.",
+        "en": "No customers yet.\n\n"
+        "Bring your contacts:  advisor import contacts.vcf  (vCard, Outlook/Google CSV)\n"
+        "Try it out:           advisor --demo\n\n"
+        "Press ? for help.",
+    },
+    "card.title": {"de": "Kundenkarte", "en": "Customer card"},
+    "card.addresses": {"de": "Adressen", "en": "Addresses"},
+    "card.no_addresses": {"de": "Keine Adressen hinterlegt.", "en": "No addresses stored."},
+    "card.birthday": {"de": "Geburtstag", "en": "Birthday"},
+    "card.company": {"de": "Firma", "en": "Company"},
+    "card.notes": {"de": "Notizen", "en": "Notes"},
+    "card.tags": {"de": "Schlagworte", "en": "Tags"},
+    "help.title": {"de": "Hilfe", "en": "Help"},
+    "help.body": {
+        "de": "advisor – wer ruft an, wie erreiche ich ihn, was wollte er?\n\n"
+        "/        Suche (Name, Firma, Nummer in jeder Schreibweise, E-Mail)\n"
+        "Enter    Kundenkarte öffnen\n"
+        "Esc      Suche leeren / zurück\n"
+        "Strg+P   Befehlspalette\n"
+        "?        diese Hilfe\n"
+        "q        beenden\n\n"
+        "Auf der Kundenkarte zeigt die Fußzeile die Tasten für Adressen.\n"
+        "Daten: {database}",
+        "en": "advisor – who is calling, how do I reach them, what did they want?\n\n"
+        "/        search (name, company, number in any notation, e-mail)\n"
+        "Enter    open the customer card\n"
+        "Esc      clear the search / back\n"
+        "Ctrl+P   command palette\n"
+        "?        this help\n"
+        "q        quit\n\n"
+        "On the customer card the footer shows the keys for addresses.\n"
+        "Data: {database}",
+    },
+    "help.close": {"de": "Esc oder ? schließt die Hilfe.", "en": "Esc or ? closes the help."},
+    "cmd.search": {"de": "Suchen", "en": "Search"},
+    "cmd.help": {"de": "Hilfe anzeigen", "en": "Show help"},
+    "cmd.quit": {"de": "advisor beenden", "en": "Quit advisor"},
+    "cmd.customers": {"de": "Kundenliste", "en": "Customer list"},
+}

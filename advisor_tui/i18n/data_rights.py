@@ -1,0 +1,3 @@
+"""Texts of the data_rights area."""
+
+TEXTS: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Texts of the imports area."""
+
+TEXTS: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Texts of the search area."""
+
+TEXTS: dict[str, dict[str, str]] = {}

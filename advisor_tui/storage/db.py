@@ -1,0 +1,107 @@
+"""The engine: from a URL, with SQLite's pragmas, migrated to head on open.
+
+Everything SQLite-specific about connections lives here, behind
+`open_engine`; the rest of the code speaks portable SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlmodel import Session
+
+from advisor_tui import paths
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened or used; str() is one sentence for the user."""
+
+
+def resolve_url(db_path: str | os.PathLike[str] | None, env_url: str | None = None) -> str:
+    """`--db PATH` wins, then ADVISOR_DATABASE_URL, then the default file."""
+    if db_path:
+        return f"sqlite:///{Path(db_path).expanduser().absolute()}"
+    if env_url:
+        return env_url
+    return f"sqlite:///{paths.default_database()}"
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and :memory:."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(f"Invalid database URL: {url}") from exc
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _prepare_sqlite_file(path: Path) -> None:
+    """Create the file 0600 (its directory 0700 when it is ours) or explain why not."""
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a directory, not a database file.")
+    if path.exists():
+        if not os.access(path, os.R_OK | os.W_OK):
+            raise DatabaseError(f"No permission to read and write {path}.")
+        return
+    parent = path.parent
+    if not parent.exists():
+        if path == paths.default_database():
+            parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+        else:
+            raise DatabaseError(f"The folder {parent} does not exist.")
+    if not parent.is_dir():
+        raise DatabaseError(f"{parent} is not a folder.")
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise DatabaseError(f"Cannot create {path}: {exc.strerror}.") from exc
+    os.close(fd)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+
+def open_engine(url: str, *, migrate: bool = True) -> Engine:
+    """An engine for `url`, the schema upgraded to head (backup first) unless told not to."""
+    path = sqlite_file(url)
+    if path is not None:
+        _prepare_sqlite_file(path)
+    try:
+        engine = create_engine(url)
+    except ArgumentError as exc:
+        raise DatabaseError(f"Invalid database URL: {url}") from exc
+    except ModuleNotFoundError as exc:
+        raise DatabaseError(
+            f"The database driver {exc.name} is not installed (uv sync --extra postgres)."
+        ) from exc
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    if migrate:
+        from advisor_tui.storage.migrate import upgrade_to_head
+
+        upgrade_to_head(engine)
+    return engine
+
+
+def new_session(engine: Engine) -> Session:
+    """A session whose objects stay readable after commit (for the UI)."""
+    return Session(engine, expire_on_commit=False)

@@ -1,0 +1,72 @@
+"""Schema migrations with Alembic: the environment lives in `migrations/`.
+
+Opening a database brings it to head. An existing database at an older
+revision is first copied next to itself (`NAME.before-REV-STAMP.sqlite3`).
+A database with tables but no Alembic revision is not ours and is refused.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
+
+from advisor_tui.storage.backup import backup_sqlite
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run the migrations up to `revision` on `engine`."""
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def upgrade_to_head(engine: Engine) -> Path | None:
+    """Bring the schema to head; return the backup written first, if any."""
+    from advisor_tui.storage.db import DatabaseError, sqlite_file
+
+    try:
+        current = current_revision(engine)
+        tables = set(inspect(engine).get_table_names())
+    except (OperationalError, SADatabaseError) as exc:
+        raise DatabaseError(f"{engine.url.database} is not a readable database.") from exc
+    if current == head_revision():
+        return None
+    if current is None and tables - {"alembic_version"}:
+        raise DatabaseError(f"{engine.url.database} holds tables that are not advisor's.")
+    backup = None
+    path = sqlite_file(str(engine.url))
+    if current is not None and path is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = backup_sqlite(
+            path, path.with_name(f"{path.stem}.before-{current}-{stamp}.sqlite3")
+        )
+    upgrade(engine)
+    return backup
