@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Integer, Text
+from sqlalchemy import Column, ForeignKey, Index, Integer, Text
 from sqlmodel import Field, SQLModel
 
 from advisor_tui.domain.timestamps import UTCDateTime, utcnow
@@ -44,13 +44,15 @@ class Person(SQLModel, table=True):
     """A customer, prospect (Interessent) or former customer."""
 
     __tablename__ = "person"
+    # The customer list pages through persons in name order.
+    __table_args__ = (Index("ix_person_name_order", "last_name", "first_name", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(default="customer", max_length=20, index=True)
     salutation: str = Field(default="", max_length=40)  # Herr, Frau, ...
     title: str = Field(default="", max_length=40)  # Dr., Prof. ...
     first_name: str = Field(default="", max_length=100)
-    last_name: str = Field(default="", max_length=100, index=True)
+    last_name: str = Field(default="", max_length=100)
     company: str = Field(default="", max_length=200)
     birthday: date | None = None
     notes: str = _text()

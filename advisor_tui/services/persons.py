@@ -226,3 +226,23 @@ def addresses_of(session: Session, person_id: int) -> Sequence[Address]:
     """All addresses of a person in insertion order (ranking: services.ranking)."""
     query = select(Address).where(Address.person_id == person_id).order_by(col(Address.id))
     return session.exec(query).all()
+
+
+def count_persons(session: Session) -> int:
+    """How many persons the customer list shows (restricted ones are hidden)."""
+    from sqlalchemy import func
+
+    query = select(func.count()).select_from(Person).where(col(Person.restricted_until).is_(None))
+    return int(session.exec(query).one())
+
+
+def list_persons(session: Session, offset: int, limit: int) -> Sequence[Person]:
+    """One page of the customer list, in name order."""
+    query = (
+        select(Person)
+        .where(col(Person.restricted_until).is_(None))
+        .order_by(col(Person.last_name), col(Person.first_name), col(Person.id))
+        .offset(offset)
+        .limit(limit)
+    )
+    return session.exec(query).all()

@@ -57,7 +57,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_person_kind"), ["kind"], unique=False)
-        batch_op.create_index(batch_op.f("ix_person_last_name"), ["last_name"], unique=False)
+        batch_op.create_index(
+            "ix_person_name_order", ["last_name", "first_name", "id"], unique=False
+        )
         batch_op.create_index(
             batch_op.f("ix_person_restricted_until"), ["restricted_until"], unique=False
         )
@@ -239,7 +241,7 @@ def downgrade() -> None:
     op.drop_table("address")
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_person_restricted_until"))
-        batch_op.drop_index(batch_op.f("ix_person_last_name"))
+        batch_op.drop_index("ix_person_name_order")
         batch_op.drop_index(batch_op.f("ix_person_kind"))
 
     op.drop_table("person")
