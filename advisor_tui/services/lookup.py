@@ -1,0 +1,147 @@
+"""Reverse lookup: who is behind a sender or caller (DESIGN.md "Matching an incoming sender").
+
+One function for the TUI, the CLI (`advisor who`) and the call monitor:
+1. an exact match on the normalized form (E.164, e-mail, handle);
+   several persons behind one exact address are all returned as "shared";
+2. otherwise, for phone numbers and digit fragments (>= 4 digits), a match on
+   the end of the national number via `Address.rev_digits`: suggestions
+   ("suffix"), never a silent pick.
+Restricted persons (GDPR) and invalid addresses never match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlmodel import Session, col
+
+from advisor_tui.domain.emails import InvalidEmail, normalize_email
+from advisor_tui.domain.models import Address, Person
+from advisor_tui.domain.phones import DEFAULT_REGION, InvalidPhone, digits_of, parse_phone
+from advisor_tui.domain.vocabulary import MatchKind
+
+MIN_SUFFIX_DIGITS = 4
+MAX_SUFFIX_HITS = 50
+# Characters people and phone systems write numbers with; anything else is not a number.
+_PHONE_TEXT = re.compile(r"^[\d\s+\-/().#*]+$")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class LookupHit:
+    """One person the sender may be, through which address, and how it matched."""
+
+    person_id: int
+    address_id: int
+    match: str  # MatchKind value: "exact", "suffix" or "shared"
+
+
+@dataclass
+class LookupResult:
+    query: str
+    normalized: str | None  # E.164, normalized e-mail or folded handle; None for a fragment
+    valid_input: bool
+    hits: list[LookupHit] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return bool(self.hits)
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    normalized: str | None  # for the exact match
+    suffix_digits: str | None  # national digits (or a fragment's digits) for the suffix match
+
+
+def _parse_sender(text: str, region: str) -> _Parsed | None:
+    """What to look for, or None when `text` is neither number, e-mail nor handle."""
+    if not text:
+        return None
+    if "@" in text[1:] and not text.startswith("@"):
+        try:
+            return _Parsed(normalize_email(text), None)
+        except InvalidEmail:
+            return None
+    if text.startswith("@") or ("/" in text and not _PHONE_TEXT.match(text)):
+        # A social or messenger handle, stored folded without spaces.
+        return _Parsed(_SPACES.sub("", text).casefold(), None)
+    if text.lower().startswith("tel:"):
+        text = text[4:]
+    # A call monitor appends "#..." to some numbers; it is not part of the number.
+    text = text.split("#", 1)[0].strip()
+    if not text or not _PHONE_TEXT.match(text):
+        return None
+    try:
+        phone = parse_phone(text, region)
+    except InvalidPhone:
+        digits = digits_of(text)
+        if len(digits) < MIN_SUFFIX_DIGITS:
+            return None
+        return _Parsed(None, digits)
+    return _Parsed(phone.e164, phone.national_digits)
+
+
+def _exact(session: Session, normalized: str) -> list[LookupHit]:
+    rows = session.execute(
+        select(col(Address.person_id), col(Address.id))
+        .join(Person, col(Person.id) == col(Address.person_id))
+        .where(
+            col(Address.normalized) == normalized,
+            col(Address.valid).is_(True),
+            col(Person.restricted_until).is_(None),
+        )
+        .order_by(col(Address.person_id), col(Address.id))
+    ).all()
+    return _one_per_person(rows, MatchKind.EXACT)
+
+
+def _suffix(session: Session, digits: str, limit: int) -> list[LookupHit]:
+    rev = digits[::-1]
+    # A range on the indexed column: LIKE 'x%' would scan the table (TECH-NOTES).
+    rows = session.execute(
+        select(col(Address.person_id), col(Address.id))
+        .join(Person, col(Person.id) == col(Address.person_id))
+        .where(
+            col(Address.rev_digits) >= rev,
+            col(Address.rev_digits) < rev + ":",
+            col(Address.valid).is_(True),
+            col(Person.restricted_until).is_(None),
+        )
+        .order_by(col(Address.rev_digits), col(Address.person_id), col(Address.id))
+        .limit(limit * 4)
+    ).all()
+    return _one_per_person(rows, MatchKind.SUFFIX)[:limit]
+
+
+def _one_per_person(rows: object, match: MatchKind) -> list[LookupHit]:
+    hits: list[LookupHit] = []
+    seen: set[int] = set()
+    for person_id, address_id in rows:  # type: ignore[attr-defined]
+        if person_id not in seen:
+            seen.add(person_id)
+            hits.append(LookupHit(person_id, address_id, match.value))
+    return hits
+
+
+def reverse_lookup(
+    session: Session, sender: str, *, region: str = DEFAULT_REGION, limit: int = MAX_SUFFIX_HITS
+) -> LookupResult:
+    """Who may `sender` (a number in any notation, a fragment, an e-mail or handle) be?"""
+    query = sender.strip()
+    parsed = _parse_sender(query, region)
+    if parsed is None:
+        return LookupResult(query, None, False)
+    result = LookupResult(query, parsed.normalized, True)
+    if parsed.normalized is not None:
+        hits = _exact(session, parsed.normalized)
+        if len(hits) > 1:
+            hits = [LookupHit(h.person_id, h.address_id, MatchKind.SHARED.value) for h in hits]
+        if hits:
+            result.hits = hits
+            return result
+    if parsed.suffix_digits and len(parsed.suffix_digits) >= MIN_SUFFIX_DIGITS:
+        result.hits = _suffix(session, parsed.suffix_digits, limit)
+    return result
