@@ -1,0 +1,252 @@
+"""FRITZ!Box call monitor lines, and the state machine that pairs them into calls.
+
+The box (port 1012, enabled by dialling `#96*5*`) sends one line per event:
+
+    dd.mm.yy HH:MM:SS;RING;conn-id;caller;called;line;
+    dd.mm.yy HH:MM:SS;CALL;conn-id;extension;caller;called;line;
+    dd.mm.yy HH:MM:SS;CONNECT;conn-id;extension;number;
+    dd.mm.yy HH:MM:SS;DISCONNECT;conn-id;seconds;
+
+`parse_line` turns one line into a `CallEvent` (or raises `MonitorLineError`);
+`CallTracker.feed` pairs events per connection id into `CallOutcome`s: an
+incoming ring, a missed call, an answered call with its duration, an outgoing
+call. Both are pure: no sockets, no database, no clock.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, tzinfo
+from enum import StrEnum
+
+log = logging.getLogger(__name__)
+
+# Withheld callers show as an empty field or "0".
+_HIDDEN = {"", "0"}
+
+
+class EventType(StrEnum):
+    RING = "RING"
+    CALL = "CALL"
+    CONNECT = "CONNECT"
+    DISCONNECT = "DISCONNECT"
+
+
+# Fields after date;TYPE;conn-id that each event must have.
+_MIN_FIELDS = {
+    EventType.RING: 3,
+    EventType.CALL: 4,
+    EventType.CONNECT: 2,
+    EventType.DISCONNECT: 1,
+}
+
+
+class MonitorLineError(ValueError):
+    """A line that is no call monitor event; the message says why (for the log)."""
+
+
+@dataclass(frozen=True)
+class CallEvent:
+    """One line of the call monitor.
+
+    `remote` is the other party's number (RING: caller, CALL: called, CONNECT:
+    number), None when withheld; `local` is the advisor's own number that was
+    called or dialled from.
+    """
+
+    type: EventType
+    at: datetime  # aware, the box's local time
+    conn_id: int
+    remote: str | None = None
+    local: str | None = None
+    extension: str | None = None
+    line: str | None = None
+    duration_seconds: int | None = None
+    raw: str = ""
+
+
+def clean_number(text: str) -> str | None:
+    """The number as the box sent it, without a `#` suffix; None when withheld."""
+    number = text.split("#", 1)[0].strip()
+    return None if number in _HIDDEN else number
+
+
+def _timestamp(text: str, tz: tzinfo | None) -> datetime:
+    try:
+        naive = datetime.strptime(text.strip(), "%d.%m.%y %H:%M:%S")
+    except ValueError as exc:
+        raise MonitorLineError(f"bad timestamp {text!r}") from exc
+    # The box speaks its own local time, which is normally the machine's zone too.
+    return naive.astimezone() if tz is None else naive.replace(tzinfo=tz)
+
+
+def parse_line(line: str, tz: tzinfo | None = None) -> CallEvent:
+    """Parse one call monitor line; raise MonitorLineError for anything else."""
+    text = line.strip()
+    fields = text.split(";")
+    if fields and fields[-1] == "":
+        fields.pop()  # every line ends with ";"
+    if len(fields) < 3:
+        raise MonitorLineError(f"too few fields: {text!r}")
+    try:
+        kind = EventType(fields[1].strip().upper())
+    except ValueError as exc:
+        raise MonitorLineError(f"unknown event {fields[1]!r}") from exc
+    rest = fields[3:]
+    if len(rest) < _MIN_FIELDS[kind]:
+        raise MonitorLineError(f"too few fields for {kind}: {text!r}")
+    conn = fields[2].strip()
+    if not conn.isdigit():
+        raise MonitorLineError(f"bad connection id {conn!r}")
+    at = _timestamp(fields[0], tz)
+    common = {"at": at, "conn_id": int(conn), "raw": text}
+    if kind is EventType.RING:
+        return CallEvent(
+            kind,
+            remote=clean_number(rest[0]),
+            local=clean_number(rest[1]),
+            line=rest[2].strip() or None,
+            **common,
+        )
+    if kind is EventType.CALL:
+        return CallEvent(
+            kind,
+            extension=rest[0].strip() or None,
+            local=clean_number(rest[1]),
+            remote=clean_number(rest[2]),
+            line=rest[3].strip() or None,
+            **common,
+        )
+    if kind is EventType.CONNECT:
+        return CallEvent(
+            kind, extension=rest[0].strip() or None, remote=clean_number(rest[1]), **common
+        )
+    seconds = rest[0].strip()
+    if not seconds.isdigit():
+        raise MonitorLineError(f"bad duration {seconds!r}")
+    return CallEvent(kind, duration_seconds=int(seconds), **common)
+
+
+class OutcomeKind(StrEnum):
+    RING = "ring"  # an incoming call rings now: pop the caller's card
+    OUTGOING = "outgoing"  # the advisor dials out
+    CONNECTED = "connected"  # either direction: someone picked up
+    MISSED = "missed"  # incoming, ended without being answered
+    ANSWERED = "answered"  # incoming, answered and now ended (duration)
+    OUTGOING_ENDED = "outgoing_ended"  # outgoing ended (duration; `connected` says if reached)
+
+
+@dataclass(frozen=True)
+class CallOutcome:
+    """What a call monitor event means for the advisor.
+
+    `number` is the other party as the box sent it (None when withheld);
+    `started_at` is when the call rang or was dialled (the time of the call),
+    `at` the time of the event that produced this outcome.
+    """
+
+    kind: OutcomeKind
+    conn_id: int
+    direction: str  # "in" or "out"
+    number: str | None
+    started_at: datetime
+    at: datetime
+    own_number: str | None = None
+    extension: str | None = None
+    line: str | None = None
+    connected: bool = False
+    duration_seconds: int | None = None
+
+    @property
+    def withheld(self) -> bool:
+        return self.number is None
+
+
+@dataclass
+class _Call:
+    direction: str
+    number: str | None
+    started_at: datetime
+    own_number: str | None
+    line: str | None
+    extension: str | None = None
+    connected: bool = False
+
+
+@dataclass
+class CallTracker:
+    """Pairs RING/CALL/CONNECT/DISCONNECT per connection id into outcomes.
+
+    Connection ids are reused by the box, so a RING or CALL on an id that is
+    still open starts a new call (the old one lost its DISCONNECT, e.g. while
+    the link was down, and is dropped: we cannot know how it ended). Events
+    for ids never seen (monitor started mid-call) give no outcome.
+    """
+
+    # A call older than this without DISCONNECT is forgotten (the box lost it).
+    max_age: timedelta = timedelta(hours=12)
+    _open: dict[int, _Call] = field(default_factory=dict)
+
+    @property
+    def open_calls(self) -> int:
+        return len(self._open)
+
+    def feed(self, event: CallEvent) -> list[CallOutcome]:
+        """Take one event; return what it means (usually one outcome, maybe none)."""
+        self._forget_stale(event.at)
+        if event.type in (EventType.RING, EventType.CALL):
+            return [self._start(event)]
+        call = self._open.get(event.conn_id)
+        if call is None:
+            log.info("call monitor: %s for unknown connection %s", event.type, event.conn_id)
+            return []
+        if event.type is EventType.CONNECT:
+            call.connected = True
+            call.extension = event.extension or call.extension
+            return [self._outcome(OutcomeKind.CONNECTED, event, call)]
+        del self._open[event.conn_id]
+        if call.direction == "out":
+            kind = OutcomeKind.OUTGOING_ENDED
+        else:
+            kind = OutcomeKind.ANSWERED if call.connected else OutcomeKind.MISSED
+        return [self._outcome(kind, event, call, duration=event.duration_seconds)]
+
+    def _start(self, event: CallEvent) -> CallOutcome:
+        if event.conn_id in self._open:
+            log.warning("call monitor: connection %s reused before DISCONNECT", event.conn_id)
+        ring = event.type is EventType.RING
+        call = _Call(
+            direction="in" if ring else "out",
+            number=event.remote,
+            started_at=event.at,
+            own_number=event.local,
+            line=event.line,
+            extension=event.extension,
+        )
+        self._open[event.conn_id] = call
+        kind = OutcomeKind.RING if ring else OutcomeKind.OUTGOING
+        return self._outcome(kind, event, call)
+
+    def _forget_stale(self, now: datetime) -> None:
+        stale = [cid for cid, c in self._open.items() if now - c.started_at > self.max_age]
+        for cid in stale:
+            del self._open[cid]
+
+    @staticmethod
+    def _outcome(
+        kind: OutcomeKind, event: CallEvent, call: _Call, *, duration: int | None = None
+    ) -> CallOutcome:
+        return CallOutcome(
+            kind=kind,
+            conn_id=event.conn_id,
+            direction=call.direction,
+            number=call.number,
+            started_at=call.started_at,
+            at=event.at,
+            own_number=call.own_number,
+            extension=call.extension,
+            line=call.line,
+            connected=call.connected,
+            duration_seconds=duration,
+        )
