@@ -23,6 +23,13 @@ BUSY_TIMEOUT_MS = 5000
 class DatabaseError(Exception):
     """The database cannot be opened or used; str() is one sentence for the user."""
 
+    def __init__(self, key: str, **params: object) -> None:
+        from advisor_tui.i18n import t
+
+        self.key = key
+        self.params = params
+        super().__init__(t(key, **params))
+
 
 def resolve_url(db_path: str | os.PathLike[str] | None, env_url: str | None = None) -> str:
     """`--db PATH` wins, then ADVISOR_DATABASE_URL, then the default file."""
@@ -38,7 +45,7 @@ def sqlite_file(url: str) -> Path | None:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise DatabaseError(f"Invalid database URL: {url}") from exc
+        raise DatabaseError("db.bad_url", url=url) from exc
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     return Path(parsed.database)
@@ -47,25 +54,25 @@ def sqlite_file(url: str) -> Path | None:
 def _prepare_sqlite_file(path: Path) -> None:
     """Create the file 0600 (its directory 0700 when it is ours) or explain why not."""
     if path.is_dir():
-        raise DatabaseError(f"{path} is a directory, not a database file.")
+        raise DatabaseError("db.is_directory", path=path)
     if path.exists():
         if not os.access(path, os.R_OK | os.W_OK):
-            raise DatabaseError(f"No permission to read and write {path}.")
+            raise DatabaseError("db.no_permission", path=path)
         return
     parent = path.parent
     if not parent.exists():
         if path == paths.default_database():
             parent.mkdir(parents=True, mode=0o700, exist_ok=True)
         else:
-            raise DatabaseError(f"The folder {parent} does not exist.")
+            raise DatabaseError("db.no_folder", path=parent)
     if not parent.is_dir():
-        raise DatabaseError(f"{parent} is not a folder.")
+        raise DatabaseError("db.not_folder", path=parent)
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         return
     except OSError as exc:
-        raise DatabaseError(f"Cannot create {path}: {exc.strerror}.") from exc
+        raise DatabaseError("db.cannot_create", path=path, reason=exc.strerror) from exc
     os.close(fd)
 
 
@@ -88,11 +95,9 @@ def open_engine(url: str, *, migrate: bool = True) -> Engine:
     try:
         engine = create_engine(url)
     except ArgumentError as exc:
-        raise DatabaseError(f"Invalid database URL: {url}") from exc
+        raise DatabaseError("db.bad_url", url=url) from exc
     except ModuleNotFoundError as exc:
-        raise DatabaseError(
-            f"The database driver {exc.name} is not installed (uv sync --extra postgres)."
-        ) from exc
+        raise DatabaseError("db.no_driver", name=exc.name) from exc
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     if migrate:

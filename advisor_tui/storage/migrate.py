@@ -56,11 +56,11 @@ def upgrade_to_head(engine: Engine) -> Path | None:
         current = current_revision(engine)
         tables = set(inspect(engine).get_table_names())
     except (OperationalError, SADatabaseError) as exc:
-        raise DatabaseError(f"{engine.url.database} is not a readable database.") from exc
+        raise DatabaseError("db.unreadable", path=engine.url.database) from exc
     if current == head_revision():
         return None
     if current is None and tables - {"alembic_version"}:
-        raise DatabaseError(f"{engine.url.database} holds tables that are not advisor's.")
+        raise DatabaseError("db.foreign", path=engine.url.database)
     backup = None
     path = sqlite_file(str(engine.url))
     if current is not None and path is not None:

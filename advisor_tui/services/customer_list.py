@@ -1,0 +1,74 @@
+"""What the customer list shows: one row per person, with the hottest address."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from advisor_tui.domain.models import Person
+from advisor_tui.services import persons as person_service
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    id: int
+    name: str
+    kind: str
+    company: str
+    hottest: str  # the best way to reach the person, as entered
+    flags: str  # ★ super customer, ! dissatisfied, € payment trouble
+
+
+def _flags(person: Person) -> str:
+    marks = []
+    if person.is_super_customer:
+        marks.append("★")
+    if person.is_dissatisfied:
+        marks.append("!")
+    if person.has_payment_trouble:
+        marks.append("€")
+    return "".join(marks)
+
+
+def _sort_name(person: Person) -> str:
+    if person.last_name and person.first_name:
+        return f"{person.last_name}, {person.first_name}"
+    return person.last_name or person.first_name or person.company
+
+
+def rows_for(session: Session, people: Sequence[Person]) -> list[PersonRow]:
+    """List rows for `people`, in the given order, with each one's hottest address."""
+    from advisor_tui.services.ranking import rank_for_persons
+
+    ids = [p.id for p in people if p.id is not None]
+    ranked = rank_for_persons(session, ids)
+    rows = []
+    for person in people:
+        assert person.id is not None
+        best = ranked.get(person.id) or []
+        hottest = best[0].address.raw if best and not best[0].is_cold else ""
+        rows.append(
+            PersonRow(
+                person.id, _sort_name(person), person.kind, person.company, hottest, _flags(person)
+            )
+        )
+    return rows
+
+
+def total(session: Session) -> int:
+    return person_service.count_persons(session)
+
+
+def page(session: Session, offset: int, limit: int) -> list[PersonRow]:
+    """Rows `offset`..`offset+limit` of the whole list in name order."""
+    return rows_for(session, person_service.list_persons(session, offset, limit))
+
+
+def search(session: Session, text: str, limit: int = 200) -> list[PersonRow]:
+    """Rows matching `text`, best match first."""
+    from advisor_tui.services.search import search_persons
+
+    hits = search_persons(session, text, limit=limit)
+    return rows_for(session, [hit.person for hit in hits])

@@ -1,0 +1,156 @@
+"""The customers screen: a search box over the lazily rendered list of persons."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static
+
+from advisor_tui.i18n import t
+from advisor_tui.services import customer_list
+from advisor_tui.tui.widgets.person_list import PAGE_SIZE, PageFetcher, PersonList, format_columns
+
+SEARCH_DEBOUNCE_S = 0.08
+
+
+class CustomersScreen(Screen[None]):
+    """All customers, narrowed by the search box as you type."""
+
+    BINDINGS = [
+        Binding("slash", "focus_search", t("key.search"), id="customers.search"),
+        Binding("escape", "clear_search", t("key.clear"), id="customers.clear"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._debounce: Timer | None = None
+        self._query = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder=t("customers.search_placeholder"), id="search")
+        yield Static(id="list-header")
+        yield PersonList(id="persons")
+        yield Static(t("customers.empty"), id="empty")
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#empty").display = False
+        self._draw_header()
+        self.load_all()
+        self.query_one("#search", Input).focus()
+
+    def on_resize(self) -> None:
+        self._draw_header()
+
+    def _draw_header(self) -> None:
+        width = self.query_one(PersonList).size.width or self.size.width
+        self.query_one("#list-header", Static).update(
+            format_columns(
+                width,
+                "",
+                t("customers.col.name"),
+                t("customers.col.kind"),
+                t("customers.col.company"),
+                t("customers.col.hottest"),
+            )
+        )
+
+    # -- loading --------------------------------------------------------------
+
+    @property
+    def person_list(self) -> PersonList:
+        return self.query_one(PersonList)
+
+    @work(thread=True, exclusive=True, group="customers-load")
+    def load_all(self) -> None:
+        """Count all persons and fetch the first page, off the UI thread."""
+        engine = self.app.engine  # type: ignore[attr-defined]
+        from advisor_tui.storage.db import new_session
+
+        with new_session(engine) as session:
+            total = customer_list.total(session)
+            first = customer_list.page(session, 0, PAGE_SIZE)
+
+        def fetch(offset: int, limit: int) -> list[customer_list.PersonRow]:
+            with new_session(engine) as s:
+                return customer_list.page(s, offset, limit)
+
+        self.app.call_from_thread(self._show_all, total, fetch, first)
+
+    def _show_all(
+        self, total: int, fetch: PageFetcher, first: list[customer_list.PersonRow]
+    ) -> None:
+        if self._query:
+            return  # the user started typing meanwhile
+        self.person_list.show_paged(total, fetch, first)
+        self._show_state(total, total)
+
+    @work(thread=True, exclusive=True, group="customers-search")
+    def run_search(self, query: str) -> None:
+        from advisor_tui.storage.db import new_session
+
+        with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
+            rows = customer_list.search(session, query)
+            total = customer_list.total(session)
+        self.app.call_from_thread(self._show_results, query, rows, total)
+
+    def _show_results(self, query: str, rows: list[customer_list.PersonRow], total: int) -> None:
+        if query != self._query:
+            return  # stale: the user typed on
+        self.person_list.show_rows(rows)
+        self._show_state(len(rows), total)
+
+    def _show_state(self, shown: int, total: int) -> None:
+        empty = self.query_one("#empty", Static)
+        status = self.query_one("#status", Static)
+        if total == 0:
+            empty.update(t("customers.empty"))
+        elif shown == 0:
+            empty.update(t("customers.no_match", query=self._query))
+        empty.display = shown == 0
+        self.person_list.display = shown > 0
+        self.query_one("#list-header").display = shown > 0
+        status.update(t("customers.count", shown=shown, total=total))
+
+    # -- events ---------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self._query = event.value.strip()
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(SEARCH_DEBOUNCE_S, self._fire_search)
+
+    def _fire_search(self) -> None:
+        if self._query:
+            self.run_search(self._query)
+        else:
+            self.load_all()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.person_list.action_open()
+
+    @on(PersonList.Opened)
+    def _open(self, event: PersonList.Opened) -> None:
+        self.app.open_card(event.person_id)  # type: ignore[attr-defined]
+
+    def on_key(self, event: object) -> None:
+        key = getattr(event, "key", "")
+        search = self.query_one("#search", Input)
+        if search.has_focus and key in ("down", "up"):
+            self.person_list.focus()
+            self.person_list.action_cursor(1 if key == "down" else -1)
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        search.focus()
