@@ -1,0 +1,379 @@
+"""Address stability: how likely an address still reaches its person (0..100), and why.
+
+`score_address(address, person, now)` is a pure function: it reads the address
+(kind, scope, normalized value, validity, flags and evidence timestamps), the
+person's name (for e-mail local parts) and "now", and returns a `Stability`:
+the score and the `Reason`s behind it, each with the points it contributed.
+The UI, the CLI and reminders all rank by it (`services.ranking`).
+
+The model (all weights are the named constants below; docs/stability.md has
+the same table for the README):
+
+    score = clamp(base + serviceable + preferred + evidence - decay - failure, 0, 100)
+
+1. **Invalid** addresses (the normalizer could not parse them) score 0, reason "invalid".
+2. **Base** by kind and scope (`BASE`): private mobile 90, messenger 70 (private),
+   private landline 65, business mobile 60, postal 50 (private) / 40 (business),
+   business switchboard landline 45, social 45/40, fax 20/30. A business
+   direct-dial extension (`is_direct_dial`) is 25: people change desks and jobs.
+   E-mail by what the address says about its owner (`domain.mailboxes`):
+   private or freemail (gmx.de, web.de, gmail.com, yahoo.* ...; freemail counts
+   as private whatever the scope) 80; business local part built from the
+   person's own name (anna.schmidt@, a.schmidt@, schmidt@, anna-schmidt@,
+   umlauts folded) 75; first name only (anna@) 65; other business 50;
+   generic mailbox (info@, office@, kontakt@ ...) 30.
+3. **Marks**: a postal address marked serviceable (ladungsfähig) +10; an address
+   marked preferred +5.
+4. **Evidence**: the most useful of "reached" (`last_success_at`, up to +15) and
+   "confirmed" (`confirmed_at`, or `serviceable_at` of a serviceable address,
+   up to +12); the bonus fades linearly to 0 over `EVIDENCE_FADE_DAYS`.
+5. **Failure** (`failed_at`, `failure_kind`): wrong number -70, bounced -60,
+   returned letter -60, unreachable -35. A failure at or after the latest
+   positive evidence counts fully and cancels the evidence bonus; a failure
+   that was followed by newer positive evidence counts only
+   `FAILURE_SUPERSEDED_FACTOR` (a quarter).
+6. **Decay**: after `DECAY_GRACE_DAYS` without evidence (measured from the latest
+   of confirmed, reached, serviceable-checked and created), the score loses
+   `DECAY_PER_YEAR[kind]` points per year, up to `DECAY_MAX`: postal fastest
+   (people move), then direct dial, fax, landline, social, e-mail, messenger,
+   mobile slowest (people keep their mobile number).
+
+Properties the tests check: the score stays within 0..100; a failure never
+raises it (see `merged_failure` for combining two failures); a confirmation
+never lowers it; with no new evidence it never rises as `now` advances.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any, Protocol
+
+from advisor_tui.domain.mailboxes import LocalPart, classify_local_part, is_freemail
+from advisor_tui.domain.vocabulary import AddressKind, FailureKind, Scope
+
+# --- weights: the one place they are written down -------------------------------------
+BASE: dict[tuple[str, str], int] = {
+    (AddressKind.MOBILE, Scope.PRIVATE): 90,
+    (AddressKind.MOBILE, Scope.BUSINESS): 60,
+    (AddressKind.MESSENGER, Scope.PRIVATE): 70,
+    (AddressKind.MESSENGER, Scope.BUSINESS): 50,
+    (AddressKind.LANDLINE, Scope.PRIVATE): 65,
+    (AddressKind.LANDLINE, Scope.BUSINESS): 45,  # the firm's switchboard
+    (AddressKind.POSTAL, Scope.PRIVATE): 50,
+    (AddressKind.POSTAL, Scope.BUSINESS): 40,
+    (AddressKind.SOCIAL, Scope.PRIVATE): 45,
+    (AddressKind.SOCIAL, Scope.BUSINESS): 40,
+    (AddressKind.FAX, Scope.PRIVATE): 20,
+    (AddressKind.FAX, Scope.BUSINESS): 30,
+}
+DIRECT_DIAL = 25  # business extension (Durchwahl), replaces the landline base
+UNKNOWN_KIND = 30  # a kind this version does not know (newer database)
+EMAIL_PRIVATE = 80  # private scope, or any freemail domain
+EMAIL_NAME = 75  # business, local part from the person's full name
+EMAIL_FIRST_NAME = 65  # business, first name only
+EMAIL_BUSINESS = 50  # business, neither name nor generic
+EMAIL_GENERIC = 30  # info@, office@, kontakt@ ...
+
+SERVICEABLE_BONUS = 10  # postal, ladungsfähig
+PREFERRED_BONUS = 5
+
+SUCCESS_BONUS = 15  # reached the person on it
+CONFIRM_BONUS = 12  # confirmed "still valid" (or checked serviceable)
+EVIDENCE_FADE_DAYS = 365  # the bonus fades linearly to 0 over this time
+
+FAILURE_PENALTY: dict[str, int] = {
+    FailureKind.WRONG_NUMBER: 70,
+    FailureKind.BOUNCED: 60,
+    FailureKind.RETURNED_LETTER: 60,
+    FailureKind.UNREACHABLE: 35,
+}
+UNKNOWN_FAILURE_PENALTY = 60
+FAILURE_SUPERSEDED_FACTOR = 0.25  # a failure followed by newer positive evidence
+
+DECAY_GRACE_DAYS = 180
+DECAY_PER_YEAR: dict[str, float] = {
+    AddressKind.POSTAL: 6,
+    AddressKind.FAX: 5,
+    AddressKind.LANDLINE: 4,
+    AddressKind.SOCIAL: 4,
+    AddressKind.EMAIL: 3,
+    AddressKind.MESSENGER: 3,
+    AddressKind.MOBILE: 2,
+}
+DIRECT_DIAL_DECAY_PER_YEAR = 6
+UNKNOWN_DECAY_PER_YEAR = 4
+DECAY_MAX = 30
+
+# Which failures make sense for which kind of address (the UI offers these).
+FAILURE_KINDS: dict[str, tuple[FailureKind, ...]] = {
+    AddressKind.MOBILE: (FailureKind.WRONG_NUMBER, FailureKind.UNREACHABLE),
+    AddressKind.LANDLINE: (FailureKind.WRONG_NUMBER, FailureKind.UNREACHABLE),
+    AddressKind.FAX: (FailureKind.WRONG_NUMBER, FailureKind.UNREACHABLE),
+    AddressKind.EMAIL: (FailureKind.BOUNCED, FailureKind.UNREACHABLE),
+    AddressKind.POSTAL: (FailureKind.RETURNED_LETTER, FailureKind.UNREACHABLE),
+    AddressKind.MESSENGER: (
+        FailureKind.WRONG_NUMBER,
+        FailureKind.BOUNCED,
+        FailureKind.UNREACHABLE,
+    ),
+    AddressKind.SOCIAL: (FailureKind.BOUNCED, FailureKind.UNREACHABLE),
+}
+
+_DAY_SECONDS = 86_400.0
+
+
+class AddressLike(Protocol):
+    """The fields of `models.Address` the score reads."""
+
+    kind: str
+    scope: str
+    normalized: str | None
+    valid: bool
+    invalid_reason: str | None
+    is_direct_dial: bool
+    serviceable: bool
+    serviceable_at: datetime | None
+    confirmed_at: datetime | None
+    last_success_at: datetime | None
+    failed_at: datetime | None
+    failure_kind: str | None
+    is_preferred: bool
+    created_at: datetime
+
+
+class PersonLike(Protocol):
+    first_name: str
+    last_name: str
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason behind a score: an i18n key, its parameters and the points it gave.
+
+    Parameters may hold dates (shown in the language's format), `days` (an age,
+    shown as "3 weeks ago" / "for 4 years") and other Reasons.
+    """
+
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    points: int | None = None
+
+    def text(self) -> str:
+        """The reason in the current UI language."""
+        from advisor_tui.i18n import language, t
+
+        values: dict[str, Any] = {}
+        for name, value in self.params.items():
+            if isinstance(value, Reason):
+                values[name] = value.text()
+            elif isinstance(value, datetime | date):
+                values[name] = format_date(value, language())
+            else:
+                values[name] = value
+        if "days" in self.params:
+            values["age"] = _age_phrase(int(self.params["days"]))
+            values["ago"] = _ago_phrase(int(self.params["days"]))
+        return t(self.key, **values)
+
+
+@dataclass(frozen=True)
+class Stability:
+    score: int
+    reasons: list[Reason]
+
+    def texts(self) -> list[str]:
+        """All reasons rendered in the current language."""
+        return [r.text() for r in self.reasons]
+
+
+def format_date(value: datetime | date, lang: str) -> str:
+    """A date as German (31.12.2025) or ISO (2025-12-31) text; datetimes in local time."""
+    if isinstance(value, datetime):
+        value = _aware(value).astimezone().date()
+    return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
+
+
+def _age_phrase(days: int) -> str:
+    from advisor_tui.i18n import t
+
+    if days < 14:
+        n, unit = days, "day"
+    elif days < 63:
+        n, unit = days // 7, "week"
+    elif days < 730:
+        n, unit = days // 30, "month"
+    else:
+        n, unit = days // 365, "year"
+    return t(f"stab.unit.{unit}" if n == 1 else f"stab.unit.{unit}s", n=n)
+
+
+def _ago_phrase(days: int) -> str:
+    from advisor_tui.i18n import t
+
+    if days <= 0:
+        return t("stab.ago.today")
+    if days == 1:
+        return t("stab.ago.yesterday")
+    return t("stab.ago", age=_age_phrase(days))
+
+
+def _aware(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+def _days(since: datetime, now: datetime) -> float:
+    return max(0.0, (_aware(now) - _aware(since)).total_seconds() / _DAY_SECONDS)
+
+
+def _latest(*values: datetime | None) -> datetime | None:
+    present = [_aware(v) for v in values if v is not None]
+    return max(present) if present else None
+
+
+def positive_evidence_at(address: AddressLike) -> datetime | None:
+    """The latest time the address was confirmed, reached or checked serviceable."""
+    checked = address.serviceable_at if address.serviceable else None
+    return _latest(address.confirmed_at, address.last_success_at, checked)
+
+
+def failure_is_active(address: AddressLike) -> bool:
+    """A failure counts fully unless newer positive evidence followed it."""
+    if address.failed_at is None:
+        return False
+    positive = positive_evidence_at(address)
+    return positive is None or _aware(address.failed_at) >= positive
+
+
+def failure_penalty(kind: str | None) -> int:
+    return FAILURE_PENALTY.get(kind or "", UNKNOWN_FAILURE_PENALTY)
+
+
+def merged_failure(address: AddressLike, kind: str, when: datetime) -> tuple[datetime, str]:
+    """(failed_at, failure_kind) after recording a new failure of `kind` at `when`.
+
+    Only one failure is stored, so a second one keeps the later date and, while
+    the earlier one still counts, the more severe kind: recording a failure can
+    never make an address look better.
+    """
+    if address.failed_at is None or not address.failure_kind:
+        return when, kind
+    failed_at = max(_aware(address.failed_at), _aware(when))
+    positive = positive_evidence_at(address)
+    if not failure_is_active(address) and positive is not None and _aware(when) >= positive:
+        return failed_at, kind  # the old failure was superseded; the new one stands alone
+    worse = max((address.failure_kind, kind), key=failure_penalty)
+    return failed_at, worse
+
+
+def _base(address: AddressLike, person: PersonLike | None) -> Reason:
+    kind, scope = address.kind, address.scope
+    if kind == AddressKind.EMAIL:
+        return _email_base(address, person)
+    if kind == AddressKind.LANDLINE and address.is_direct_dial:
+        return Reason("stab.direct_dial", points=DIRECT_DIAL)
+    points = BASE.get((kind, scope))
+    if points is None:
+        return Reason("stab.unknown_kind", {"kind": kind}, UNKNOWN_KIND)
+    return Reason(f"stab.{kind}_{scope}", points=points)
+
+
+def _email_base(address: AddressLike, person: PersonLike | None) -> Reason:
+    local, _, domain = (address.normalized or "").rpartition("@")
+    if is_freemail(domain):
+        if address.scope == Scope.PRIVATE:
+            return Reason("stab.email_private", points=EMAIL_PRIVATE)
+        return Reason("stab.email_freemail", {"domain": domain}, EMAIL_PRIVATE)
+    first = person.first_name if person else ""
+    last = person.last_name if person else ""
+    local_kind = classify_local_part(local, first, last)
+    if local_kind is LocalPart.GENERIC:
+        return Reason("stab.email_generic", {"local": local}, EMAIL_GENERIC)
+    if address.scope == Scope.PRIVATE:
+        return Reason("stab.email_private", points=EMAIL_PRIVATE)
+    if local_kind is LocalPart.FULL_NAME:
+        return Reason("stab.email_name", points=EMAIL_NAME)
+    if local_kind is LocalPart.FIRST_NAME:
+        return Reason("stab.email_first_name", points=EMAIL_FIRST_NAME)
+    return Reason("stab.email_business", points=EMAIL_BUSINESS)
+
+
+def _evidence(address: AddressLike, now: datetime, active_failure: bool) -> list[Reason]:
+    """Reasons for positive evidence; only the best one scores, none after a failure."""
+    candidates: list[tuple[float, Reason]] = []
+    checked = address.serviceable_at if address.serviceable else None
+    for when, key, weight in (
+        (address.last_success_at, "stab.reached", SUCCESS_BONUS),
+        (address.confirmed_at, "stab.confirmed", CONFIRM_BONUS),
+        (checked, "stab.serviceable_checked", CONFIRM_BONUS),
+    ):
+        if when is None:
+            continue
+        days = _days(when, now)
+        bonus = 0.0 if active_failure else weight * max(0.0, 1 - days / EVIDENCE_FADE_DAYS)
+        candidates.append((bonus, Reason(key, {"date": when, "days": int(days)}, 0)))
+    if not candidates:
+        return []
+    best = max(range(len(candidates)), key=lambda i: candidates[i][0])
+    reasons = []
+    for i, (bonus, reason) in enumerate(candidates):
+        points = _round(bonus) if i == best else 0
+        reasons.append(Reason(reason.key, reason.params, points))
+    return reasons
+
+
+def _decay(address: AddressLike, now: datetime) -> Reason | None:
+    reference = _latest(positive_evidence_at(address), address.created_at)
+    if reference is None:
+        return None
+    days = _days(reference, now)
+    if days <= DECAY_GRACE_DAYS:
+        return None
+    if address.kind == AddressKind.LANDLINE and address.is_direct_dial:
+        rate = DIRECT_DIAL_DECAY_PER_YEAR
+    else:
+        rate = DECAY_PER_YEAR.get(address.kind, UNKNOWN_DECAY_PER_YEAR)
+    loss = min(DECAY_MAX, rate * (days - DECAY_GRACE_DAYS) / 365.0)
+    return Reason("stab.no_evidence", {"days": int(days)}, -_round(loss))
+
+
+def _failure(address: AddressLike, active: bool) -> Reason | None:
+    if address.failed_at is None:
+        return None
+    kind = address.failure_kind or ""
+    key = f"stab.failed.{kind}" if kind in FAILURE_PENALTY else "stab.failed.other"
+    reason = Reason(key, {"date": address.failed_at})
+    if active:
+        return Reason(reason.key, reason.params, -failure_penalty(kind))
+    penalty = failure_penalty(kind) * FAILURE_SUPERSEDED_FACTOR
+    return Reason("stab.failed_superseded", {"failure": reason}, -_round(penalty))
+
+
+def _round(value: float) -> int:
+    # Half up, not to even: monotone and what people expect.
+    return math.floor(value + 0.5)
+
+
+def score_address(address: AddressLike, person: PersonLike | None, now: datetime) -> Stability:
+    """The stability score (0..100) of `address` for `person` at time `now`, with reasons."""
+    if not address.valid:
+        if address.invalid_reason:
+            return Stability(0, [Reason("stab.invalid", {"detail": address.invalid_reason}, 0)])
+        return Stability(0, [Reason("stab.invalid_plain", points=0)])
+    reasons = [_base(address, person)]
+    if address.kind == AddressKind.POSTAL and address.serviceable:
+        reasons.append(Reason("stab.serviceable", points=SERVICEABLE_BONUS))
+    if address.is_preferred:
+        reasons.append(Reason("stab.preferred", points=PREFERRED_BONUS))
+    active = failure_is_active(address)
+    failure = _failure(address, active)
+    if failure is not None:
+        reasons.append(failure)
+    reasons.extend(_evidence(address, now, active))
+    decay = _decay(address, now)
+    if decay is not None:
+        reasons.append(decay)
+    total = sum(r.points or 0 for r in reasons)
+    return Stability(max(0, min(100, total)), reasons)
