@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from sqlmodel import Session
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,9 +13,15 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from advisor_tui.domain.timestamps import local
+from advisor_tui.domain.vocabulary import AddressKind, FailureKind
 from advisor_tui.i18n import t
+from advisor_tui.services import evidence
+from advisor_tui.services import persons as person_service
 from advisor_tui.services.card import CardData, load_card
-from advisor_tui.services.ranking import RankedAddress, reason_texts
+from advisor_tui.services.ranking import RankedAddress
+from advisor_tui.tui.screens.address_form import AddressFormScreen, AddressInput
+from advisor_tui.tui.screens.confirm import ConfirmScreen
+from advisor_tui.tui.screens.failure import FailureKindScreen
 
 SCORE_BAR_WIDTH = 10
 
@@ -45,6 +54,12 @@ class CardScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", t("key.back"), id="card.back"),
+        Binding("c", "confirm_address", t("key.confirm"), id="card.confirm"),
+        Binding("x", "fail_address", t("key.fail"), id="card.fail"),
+        Binding("s", "toggle_serviceable", t("key.serviceable"), id="card.serviceable"),
+        Binding("a", "add_address", t("key.add"), id="card.add"),
+        Binding("e", "edit_address", t("key.edit"), id="card.edit"),
+        Binding("d", "delete_address", t("key.delete"), id="card.delete"),
     ]
 
     def __init__(self, person_id: int) -> None:
@@ -178,5 +193,125 @@ class CardScreen(Screen[None]):
         ranked = self.selected
         if ranked is None:
             return
-        reasons = " · ".join(reason_texts(ranked))
+        reasons = " · ".join(ranked.reason_texts())
         self.query_one("#reasons", Static).update(f"{t('card.why')} {reasons}")
+
+    # -- evidence and editing -------------------------------------------------
+
+    @work(thread=True, group="card-write")
+    def _write(self, change: Callable[[Session], object], done_key: str) -> None:
+        """Run one service call in its own transaction, then reload the card."""
+        from advisor_tui.services.errors import ServiceError
+        from advisor_tui.storage.db import new_session
+
+        try:
+            with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
+                change(session)
+                session.commit()
+        except ServiceError as exc:
+            self.app.call_from_thread(self.notify, t(exc.key, **exc.params), severity="error")
+            return
+        self.app.call_from_thread(self.notify, t(done_key))
+        self.app.call_from_thread(self.reload)
+
+    def action_confirm_address(self) -> None:
+        ranked = self.selected
+        if ranked is not None:
+            address_id = ranked.address.id
+            self._write(lambda s: evidence.confirm_address(s, address_id), "card.confirmed")
+
+    def action_fail_address(self) -> None:
+        ranked = self.selected
+        if ranked is None:
+            return
+        address = ranked.address
+        kind = AddressKind(address.kind)
+        if kind.is_phone or kind is AddressKind.MESSENGER:
+            suggested = [FailureKind.WRONG_NUMBER, FailureKind.UNREACHABLE]
+        elif kind is AddressKind.EMAIL:
+            suggested = [FailureKind.BOUNCED]
+        elif kind is AddressKind.POSTAL:
+            suggested = [FailureKind.RETURNED_LETTER]
+        else:
+            suggested = [FailureKind.UNREACHABLE]
+
+        def chosen(failure: str | None) -> None:
+            if failure:
+                self._write(lambda s: evidence.mark_failed(s, address.id, failure), "card.failed")
+
+        self.app.push_screen(FailureKindScreen(address.raw, suggested), chosen)
+
+    def action_toggle_serviceable(self) -> None:
+        ranked = self.selected
+        if ranked is None:
+            return
+        address = ranked.address
+        if address.kind != AddressKind.POSTAL:
+            self.notify(t("card.serviceable_postal_only"), severity="warning")
+            return
+        flag = not address.serviceable
+        self._write(
+            lambda s: evidence.mark_serviceable(s, address.id, flag),
+            "card.serviceable_on" if flag else "card.serviceable_off",
+        )
+
+    def action_add_address(self) -> None:
+        person_id = self.person_id
+        region = self.app.settings.region  # type: ignore[attr-defined]
+
+        def entered(values: AddressInput | None) -> None:
+            if values is not None:
+                self._write(
+                    lambda s: person_service.add_address(
+                        s,
+                        person_id,
+                        values.kind,
+                        values.raw,
+                        scope=values.scope,
+                        region=region,
+                        label=values.label,
+                        is_direct_dial=values.is_direct_dial,
+                    ),
+                    "card.added",
+                )
+
+        self.app.push_screen(AddressFormScreen(), entered)
+
+    def action_edit_address(self) -> None:
+        ranked = self.selected
+        if ranked is None:
+            return
+        address = ranked.address
+        region = self.app.settings.region  # type: ignore[attr-defined]
+
+        def entered(values: AddressInput | None) -> None:
+            if values is not None:
+                self._write(
+                    lambda s: person_service.update_address(
+                        s,
+                        address.id,
+                        region=region,
+                        kind=values.kind,
+                        scope=values.scope,
+                        raw=values.raw,
+                        label=values.label,
+                        is_direct_dial=values.is_direct_dial,
+                    ),
+                    "card.saved",
+                )
+
+        self.app.push_screen(AddressFormScreen(address), entered)
+
+    def action_delete_address(self) -> None:
+        ranked = self.selected
+        if ranked is None:
+            return
+        address = ranked.address
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write(lambda s: evidence.delete_address(s, address.id), "card.deleted")
+
+        self.app.push_screen(
+            ConfirmScreen(t("card.delete_question", address=address.raw)), answered
+        )
