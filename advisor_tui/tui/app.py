@@ -24,7 +24,7 @@ class AdvisorApp(App[int]):
     COMMANDS = App.COMMANDS | {AdvisorCommands}
     BINDINGS = [
         Binding("q", "quit", t("key.quit"), id="app.quit"),
-        Binding("question_mark", "help", t("key.help"), id="app.help"),
+        Binding("question_mark,f1", "help", t("key.help"), id="app.help"),
         Binding("ctrl+p", "command_palette", t("key.palette"), id="app.palette", show=False),
     ]
 
