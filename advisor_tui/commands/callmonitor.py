@@ -1,0 +1,87 @@
+"""`advisor callmonitor`: the FRITZ!Box call monitor, headless, until Ctrl+C.
+
+Prints one line per event and records what happened (missed calls as
+callback follow-ups or inbox entries, answered and outgoing calls as
+interactions) through `services.calls.handle_outcome`, the same function the
+TUI uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from advisor_tui.commands.context import CliContext, UsageError
+from advisor_tui.i18n import t
+
+if TYPE_CHECKING:
+    from advisor_tui.io.callmonitor import CallOutcome, LinkStatus
+
+NAME = "callmonitor"
+HELP_KEY = "calls.cmd.help"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    # Defaults come from the config in run(): the help must not read the config file.
+    parser.add_argument("--host", metavar="H", help=t("calls.opt.host", host="fritz.box"))
+    parser.add_argument("--port", type=int, metavar="P", help=t("calls.opt.port", port=1012))
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    host = args.host or ctx.settings.callmonitor.host
+    port = args.port if args.port is not None else ctx.settings.callmonitor.port
+    if not 1 <= port <= 65535:
+        raise UsageError(t("calls.bad_port"))
+    import asyncio
+    import contextlib
+    import logging
+    import signal
+
+    from advisor_tui.commands.context import user_message
+    from advisor_tui.io.callmonitor import CallMonitor, LinkState
+    from advisor_tui.services.call_text import describe_report
+    from advisor_tui.services.calls import handle_outcome
+
+    # Skipped junk lines are worth a short note on stderr, not a traceback.
+    logging.basicConfig(level=logging.WARNING, format="%(message)s", stream=sys.stderr)
+    ctx.engine()  # open (and migrate) the database before waiting for calls
+    region = ctx.settings.region
+
+    def on_event(outcome: CallOutcome) -> None:
+        try:
+            with ctx.session() as session:
+                report = handle_outcome(session, outcome, region=region)
+                session.commit()
+        except Exception as exc:  # the database may be locked or gone; keep listening
+            message = user_message(exc) or str(exc)
+            print(t("calls.cli.record_failed", message=message), file=sys.stderr, flush=True)
+            return
+        _say(describe_report(report))
+
+    def on_status(status: LinkStatus) -> None:
+        params = {"host": status.host, "port": status.port}
+        if status.state is LinkState.CONNECTED:
+            _say(t("calls.cli.connected", **params))
+        elif status.state is LinkState.LOST:
+            seconds = f"{status.retry_in or 0:g}"
+            _say(t("calls.cli.lost", error=status.error or "?", seconds=seconds, **params))
+
+    async def main() -> None:
+        monitor = CallMonitor(host, port, on_event, on_status=on_status, tz=None)
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            # Windows has no signal handlers in asyncio: KeyboardInterrupt below.
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(signum, monitor.stop)
+        await monitor.run()
+
+    _say(t("calls.cli.connecting", host=host, port=port))
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(main())
+    _say(t("calls.cli.stopped"))
+    return 0

@@ -1,0 +1,388 @@
+"""Calls seen by the call monitor: who is calling, missed calls, logged calls.
+
+One entry point for the headless `advisor callmonitor` and the TUI:
+`handle_outcome(session, outcome)` looks the number up and, for a finished
+call, records it; the caller commits. The pieces are public too:
+
+- `identify_caller`: the lookup for a RING pop-up (number, candidates, match);
+- `record_missed_call`: a callback promise (DESIGN.md idea 3). A caller whose
+  number is known exactly gets a `FollowUp(kind="callback")` due at the time
+  of the call. A number shared by several persons (household landline) gets
+  one follow-up per person, each naming the others: we must not pick one
+  silently (DESIGN.md "Matching"), and the advisor looks at whichever card
+  comes up. An unknown number, a suffix-only suggestion or a withheld number
+  becomes an inbox entry (`Request`, channel phone). Replaying the same call
+  (same number, same time) records nothing new;
+- `log_answered_call` / `log_outgoing_call`: an `Interaction` for a number
+  known for exactly one person (for a shared number we cannot know who was
+  on the line; the advisor logs it by hand) and, when reached, the address's
+  `last_success_at` evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from advisor_tui.domain.models import Address, FollowUp, Interaction, Person, Request
+from advisor_tui.domain.phones import DEFAULT_REGION, format_for_display
+from advisor_tui.domain.timestamps import as_utc, local
+from advisor_tui.domain.vocabulary import (
+    Channel,
+    Direction,
+    FollowUpKind,
+    InteractionKind,
+    MatchKind,
+    Outcome,
+    RequestKind,
+    RequestStatus,
+)
+from advisor_tui.i18n import t
+from advisor_tui.io.callmonitor_events import CallOutcome, OutcomeKind
+from advisor_tui.services import audit
+from advisor_tui.services.lookup import LookupResult, reverse_lookup
+
+SOURCE = "callmonitor"
+_EXACT = (MatchKind.EXACT.value, MatchKind.SHARED.value)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A person the caller may be."""
+
+    person_id: int
+    name: str
+    match: str  # "exact", "shared" or "suffix"
+    address_id: int
+
+
+@dataclass(frozen=True)
+class CallerInfo:
+    """Who is behind a number, for a pop-up or a printed line."""
+
+    number: str | None  # as the box sent it; None when withheld
+    display: str  # national notation when valid, else as sent, or "number withheld"
+    lookup: LookupResult | None  # None when withheld
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def withheld(self) -> bool:
+        return self.number is None
+
+    @property
+    def match(self) -> str:
+        """How the caller was matched: exact, shared, suffix or unknown."""
+        return self.candidates[0].match if self.candidates else MatchKind.UNKNOWN.value
+
+    @property
+    def known(self) -> bool:
+        """True when the number belongs exactly to one or more persons."""
+        return self.match in _EXACT
+
+
+@dataclass(frozen=True)
+class MissedCallRecord:
+    """What a missed call left behind (ids of the new or already existing records)."""
+
+    caller: CallerInfo
+    at: datetime
+    followup_ids: tuple[int, ...] = ()
+    request_id: int | None = None
+    created: bool = True  # False when this call had been recorded before
+
+    @property
+    def person_ids(self) -> tuple[int, ...]:
+        return tuple(c.person_id for c in self.caller.candidates if self.caller.known)
+
+
+@dataclass(frozen=True)
+class LoggedCall:
+    """An answered or outgoing call; `interaction_id` is None when not logged."""
+
+    caller: CallerInfo
+    at: datetime
+    duration_seconds: int
+    interaction_id: int | None = None
+    created: bool = False
+
+
+@dataclass(frozen=True)
+class CallReport:
+    """What `handle_outcome` did with one call monitor outcome."""
+
+    outcome: CallOutcome
+    caller: CallerInfo
+    missed: MissedCallRecord | None = None
+    logged: LoggedCall | None = None
+
+
+def _display(number: str | None, lookup: LookupResult | None, region: str) -> str:
+    if number is None:
+        return t("calls.withheld")
+    if lookup is not None and lookup.normalized and lookup.normalized.startswith("+"):
+        return format_for_display(lookup.normalized, region)
+    return number
+
+
+def identify_caller(
+    session: Session, number: str | None, *, region: str = DEFAULT_REGION
+) -> CallerInfo:
+    """Look `number` up (None = withheld): candidates with names and how they matched."""
+    if number is None or not number.strip():
+        return CallerInfo(None, _display(None, None, region), None)
+    number = number.strip()
+    lookup = reverse_lookup(session, number, region=region)
+    candidates = []
+    for hit in lookup.hits:
+        person = session.get(Person, hit.person_id)
+        name = person.display_name if person is not None else f"#{hit.person_id}"
+        candidates.append(Candidate(hit.person_id, name, hit.match, hit.address_id))
+    return CallerInfo(number, _display(number, lookup, region), lookup, candidates)
+
+
+def _when_text(at: datetime) -> str:
+    return local(at).strftime(t("calls.datetime_format"))
+
+
+def _dedupe_key(number: str | None, at: datetime) -> str:
+    return f"{SOURCE}:{number or 'withheld'}:{as_utc(at).isoformat()}"
+
+
+def _existing_followup(session: Session, person_id: int, at: datetime) -> FollowUp | None:
+    query = select(FollowUp).where(
+        FollowUp.person_id == person_id,
+        FollowUp.kind == FollowUpKind.CALLBACK.value,
+        col(FollowUp.due_at) == as_utc(at),
+    )
+    return session.exec(query).first()
+
+
+def record_missed_call(
+    session: Session,
+    caller: str | None,
+    at: datetime,
+    *,
+    region: str = DEFAULT_REGION,
+    called: str | None = None,
+    info: CallerInfo | None = None,
+) -> MissedCallRecord:
+    """Turn a missed call into callback follow-ups (known caller) or an inbox entry.
+
+    `at` is the time the call rang (aware); `called` the advisor's own number
+    that rang; `info` a lookup done already (e.g. for the RING pop-up).
+    """
+    if info is None or info.number != (caller.strip() if caller else None):
+        info = identify_caller(session, caller, region=region)
+    if info.known:
+        return _missed_for_persons(session, info, at)
+    return _missed_to_inbox(session, info, at, called)
+
+
+def _missed_for_persons(session: Session, info: CallerInfo, at: datetime) -> MissedCallRecord:
+    ids: list[int] = []
+    created = False
+    when = _when_text(at)
+    for candidate in info.candidates:
+        existing = _existing_followup(session, candidate.person_id, at)
+        if existing is not None and existing.id is not None:
+            ids.append(existing.id)
+            continue
+        note = t("calls.note.missed", number=info.display, when=when)
+        others = [c.name for c in info.candidates if c.person_id != candidate.person_id]
+        if others:
+            note += " " + t("calls.note.shared", names=", ".join(others))
+        followup = FollowUp(
+            person_id=candidate.person_id,
+            kind=FollowUpKind.CALLBACK.value,
+            due_at=as_utc(at),
+            note=note,
+        )
+        session.add(followup)
+        session.flush()
+        assert followup.id is not None
+        audit.record(
+            session,
+            "followup.create",
+            "followup",
+            followup.id,
+            {"source": SOURCE, "person_id": candidate.person_id, "number": info.number, "at": at},
+        )
+        ids.append(followup.id)
+        created = True
+    return MissedCallRecord(info, at, tuple(ids), None, created)
+
+
+def _missed_to_inbox(
+    session: Session, info: CallerInfo, at: datetime, called: str | None
+) -> MissedCallRecord:
+    key = _dedupe_key(info.number, at)
+    existing = session.exec(select(Request).where(Request.message_id == key)).first()
+    if existing is not None:
+        return MissedCallRecord(info, at, (), existing.id, False)
+    when = _when_text(at)
+    suggested = info.candidates[0].person_id if info.candidates else None
+    if info.withheld:
+        body = t("calls.note.missed_withheld", when=when)
+        # Nobody to call back: an inbox note, not a callback request.
+        kind = RequestKind.OTHER.value
+    else:
+        body = t("calls.note.missed", number=info.display, when=when)
+        kind = RequestKind.CALLBACK.value
+        if suggested is not None:
+            names = ", ".join(c.name for c in info.candidates)
+            body += " " + t("calls.note.suffix", names=names)
+    request = Request(
+        channel=Channel.PHONE.value,
+        kind=kind,
+        status=RequestStatus.NEW.value,
+        match=info.match if suggested is not None else MatchKind.UNKNOWN.value,
+        suggested_person_id=suggested,
+        sender=info.number or "",
+        sender_normalized=info.lookup.normalized if info.lookup else None,
+        recipient=called or "",
+        message_id=key,
+        subject=t("calls.subject.missed"),
+        body=body,
+        received_at=as_utc(at),
+    )
+    session.add(request)
+    session.flush()
+    audit.record(
+        session,
+        "request.create",
+        "request",
+        request.id,
+        {"source": SOURCE, "channel": "phone", "number": info.number, "at": at},
+    )
+    return MissedCallRecord(info, at, (), request.id, True)
+
+
+def _log_call(
+    session: Session,
+    info: CallerInfo,
+    at: datetime,
+    duration_seconds: int,
+    *,
+    direction: Direction,
+    reached: bool,
+) -> LoggedCall:
+    if not (info.known and len(info.candidates) == 1):
+        return LoggedCall(info, at, duration_seconds)
+    candidate = info.candidates[0]
+    existing = session.exec(
+        select(Interaction).where(
+            Interaction.person_id == candidate.person_id,
+            Interaction.kind == InteractionKind.CALL.value,
+            Interaction.direction == direction.value,
+            col(Interaction.occurred_at) == as_utc(at),
+        )
+    ).first()
+    if existing is not None:
+        return LoggedCall(info, at, duration_seconds, existing.id, False)
+    key = "calls.summary.in" if direction is Direction.IN else "calls.summary.out"
+    interaction = Interaction(
+        person_id=candidate.person_id,
+        address_id=candidate.address_id,
+        kind=InteractionKind.CALL.value,
+        direction=direction.value,
+        channel=Channel.PHONE.value,
+        occurred_at=as_utc(at),
+        duration_seconds=duration_seconds,
+        outcome=(Outcome.REACHED if reached else Outcome.NO_ANSWER).value,
+        summary=t(key, number=info.display),
+    )
+    session.add(interaction)
+    if reached:
+        _note_success(session, candidate.address_id, at)
+    session.flush()
+    audit.record(
+        session,
+        "interaction.create",
+        "interaction",
+        interaction.id,
+        {"source": SOURCE, "person_id": candidate.person_id, "direction": direction.value},
+    )
+    return LoggedCall(info, at, duration_seconds, interaction.id, True)
+
+
+def _note_success(session: Session, address_id: int, at: datetime) -> None:
+    """The number reached its person: evidence for the stability score."""
+    address = session.get(Address, address_id)
+    if address is None:
+        return
+    if address.last_success_at is None or as_utc(address.last_success_at) < as_utc(at):
+        address.last_success_at = as_utc(at)
+        session.add(address)
+        audit.record(session, "address.success", "address", address_id, {"source": SOURCE})
+
+
+def log_answered_call(
+    session: Session,
+    caller: str | None,
+    at: datetime,
+    duration_seconds: int,
+    *,
+    region: str = DEFAULT_REGION,
+    info: CallerInfo | None = None,
+) -> LoggedCall:
+    """Log an answered incoming call (outcome reached) for a caller known exactly."""
+    info = info or identify_caller(session, caller, region=region)
+    return _log_call(session, info, at, duration_seconds, direction=Direction.IN, reached=True)
+
+
+def log_outgoing_call(
+    session: Session,
+    called: str | None,
+    at: datetime,
+    duration_seconds: int,
+    *,
+    connected: bool,
+    region: str = DEFAULT_REGION,
+    info: CallerInfo | None = None,
+) -> LoggedCall:
+    """Log an outgoing call (reached or no answer) to a number known exactly."""
+    info = info or identify_caller(session, called, region=region)
+    return _log_call(
+        session, info, at, duration_seconds, direction=Direction.OUT, reached=connected
+    )
+
+
+def handle_outcome(
+    session: Session, outcome: CallOutcome, *, region: str = DEFAULT_REGION
+) -> CallReport:
+    """Identify the other party and record what the outcome means; the caller commits."""
+    info = identify_caller(session, outcome.number, region=region)
+    if outcome.kind is OutcomeKind.MISSED:
+        missed = record_missed_call(
+            session,
+            outcome.number,
+            outcome.started_at,
+            region=region,
+            called=outcome.own_number,
+            info=info,
+        )
+        return CallReport(outcome, info, missed=missed)
+    if outcome.kind is OutcomeKind.ANSWERED:
+        logged = log_answered_call(
+            session,
+            outcome.number,
+            outcome.started_at,
+            outcome.duration_seconds or 0,
+            region=region,
+            info=info,
+        )
+        return CallReport(outcome, info, logged=logged)
+    if outcome.kind is OutcomeKind.OUTGOING_ENDED:
+        logged = log_outgoing_call(
+            session,
+            outcome.number,
+            outcome.started_at,
+            outcome.duration_seconds or 0,
+            connected=outcome.connected,
+            region=region,
+            info=info,
+        )
+        return CallReport(outcome, info, logged=logged)
+    return CallReport(outcome, info)
