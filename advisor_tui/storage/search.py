@@ -1,0 +1,360 @@
+"""The search index: folded text of every person, kept in step with every write.
+
+Two portable tables (migration 0002) hold what search reads:
+- `person_search_doc`: one row per visible person with folded names, company,
+  e-mail addresses and handles, phone digits (national with 0, E.164, raw) and
+  notes. On SQLite an FTS5 trigram table indexes it (external content, kept in
+  step by SQL triggers); on PostgreSQL pg_trgm indexes on the same columns can
+  serve the same `LIKE '%x%'` later (the portable fallback below).
+- `person_name_key`: folded name and company prefixes for 1-2 character
+  queries, an ordinary indexed range scan.
+Both cascade with `person`, so a deleted person leaves no trace in the index.
+
+Folding is done here in Python (SQLite 3.40's trigram cannot remove
+diacritics): casefold, ä->ae ö->oe ü->ue ß->ss, other accents stripped; and a
+second copy with umlauts stripped (ü->u), so `mueller`, `muller` and `Müller`
+all find Müller. Queries are folded with `fold`.
+
+Writes through any Session are picked up by `install_index_maintenance`
+(session events: changed persons are collected at flush and re-indexed once,
+inside the same transaction, just before commit). Bulk loaders that bypass the
+ORM call `rebuild_index(connection)`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import weakref
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.orm import Session
+
+from advisor_tui.domain.models import Address, Person
+from advisor_tui.domain.phones import digits_of
+from advisor_tui.domain.vocabulary import AddressKind
+
+FIELDS = ("names", "company", "emails", "phones", "notes")
+MAX_KEY = 100
+_CHUNK = 500
+
+# Not in SQLModel.metadata: these tables belong to the index, created by migration 0002.
+metadata = MetaData()
+search_doc = Table(
+    "person_search_doc",
+    metadata,
+    Column(
+        "person_id",
+        Integer,
+        ForeignKey("person.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    *(Column(name, Text, nullable=False, server_default="") for name in FIELDS),
+)
+name_key = Table(
+    "person_name_key",
+    metadata,
+    Column("key", String(MAX_KEY), primary_key=True),
+    Column(
+        "person_id",
+        Integer,
+        ForeignKey("person.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+    Column("field", String(10), primary_key=True),  # "name" or "company"
+)
+
+_person = Person.__table__  # type: ignore[attr-defined]
+_address = Address.__table__  # type: ignore[attr-defined]
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_PHONE_KINDS = {AddressKind.MOBILE.value, AddressKind.LANDLINE.value, AddressKind.FAX.value}
+_HANDLE_KINDS = {AddressKind.EMAIL.value, AddressKind.MESSENGER.value, AddressKind.SOCIAL.value}
+# Above every character a key can hold: the upper end of a prefix range.
+_TOP = chr(0x10FFFF)
+
+
+# -- folding ---------------------------------------------------------------------------------
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Searchable form of a text or query: `Müller` -> `mueller`, `Straße` -> `strasse`."""
+    return _strip_accents(text.casefold().translate(_GERMAN))
+
+
+def fold_variants(text: str) -> list[str]:
+    """`fold(text)` and, where it differs, the umlaut-stripped form (`Müller` -> `muller`)."""
+    first = fold(text)
+    second = _strip_accents(text).casefold()
+    return [first] if second == first else [first, second]
+
+
+# -- building documents ----------------------------------------------------------------------
+
+
+def _joined(values: Iterable[str]) -> str:
+    seen: dict[str, None] = {}
+    for value in values:
+        if value:
+            seen.setdefault(value, None)
+    return " | ".join(seen)
+
+
+def _phone_forms(address: Any) -> list[str]:
+    """National digits with leading 0, E.164 digits and the raw digits of one number."""
+    forms = []
+    if address.valid and address.rev_digits:
+        forms.append("0" + address.rev_digits[::-1])
+        forms.append(digits_of(address.normalized or ""))
+    forms.append(digits_of(address.raw))
+    return forms
+
+
+def _document(person: Any, addresses: Sequence[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The search row and the name keys of one person."""
+    full_name = " ".join(p for p in (person.title, person.first_name, person.last_name) if p)
+    emails: list[str] = []
+    phones: list[str] = []
+    for address in addresses:
+        if address.kind in _PHONE_KINDS or (
+            address.kind == AddressKind.MESSENGER.value and address.rev_digits
+        ):
+            phones.extend(_phone_forms(address))
+        elif address.kind in _HANDLE_KINDS:
+            emails.append((address.normalized or address.raw).casefold())
+    doc = {
+        "person_id": person.id,
+        "names": _joined(fold_variants(full_name)),
+        "company": _joined(fold_variants(person.company)),
+        "emails": _joined(emails),
+        "phones": _joined(phones),
+        "notes": _joined(fold_variants(person.notes)) if person.notes else "",
+    }
+    keys: set[tuple[str, str]] = set()
+    first_last = f"{person.first_name} {person.last_name}".strip()
+    for value, field in (
+        (person.last_name, "name"),
+        (person.first_name, "name"),
+        (first_last, "name"),
+        (person.company, "company"),
+    ):
+        for variant in fold_variants(value.strip()) if value.strip() else ():
+            keys.add((variant[:MAX_KEY], field))
+    rows = [{"key": k, "person_id": person.id, "field": f} for k, f in sorted(keys)]
+    return doc, rows
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def _person_columns() -> list[Any]:
+    names = ("id", "title", "first_name", "last_name", "company", "notes", "restricted_until")
+    return [_person.c[n] for n in names]
+
+
+def _address_columns() -> list[Any]:
+    names = ("person_id", "kind", "raw", "normalized", "rev_digits", "valid")
+    return [_address.c[n] for n in names]
+
+
+def _write(connection: Connection, persons: Sequence[Any], addresses: dict[int, list[Any]]) -> None:
+    docs, keys = [], []
+    for person in persons:
+        if person.restricted_until is not None:
+            continue  # restricted persons (GDPR) are hidden from search
+        doc, rows = _document(person, addresses.get(person.id, []))
+        docs.append(doc)
+        keys.extend(rows)
+    if docs:
+        connection.execute(insert(search_doc), docs)
+    if keys:
+        connection.execute(insert(name_key), keys)
+
+
+def reindex_persons(connection: Connection, person_ids: Iterable[int]) -> None:
+    """Bring the index rows of these persons up to date (deleted ones are removed)."""
+    ids = sorted(set(person_ids))
+    for chunk in _chunks(ids):
+        connection.execute(delete(search_doc).where(search_doc.c.person_id.in_(chunk)))
+        connection.execute(delete(name_key).where(name_key.c.person_id.in_(chunk)))
+        persons = connection.execute(
+            select(*_person_columns()).where(_person.c.id.in_(chunk))
+        ).all()
+        by_person: dict[int, list[Any]] = {}
+        rows = connection.execute(
+            select(*_address_columns()).where(_address.c.person_id.in_(chunk))
+        ).all()
+        for row in rows:
+            by_person.setdefault(row.person_id, []).append(row)
+        _write(connection, persons, by_person)
+
+
+def rebuild_index(connection: Connection) -> None:
+    """Rebuild the whole index from the person and address tables (bulk loads, migration)."""
+    connection.execute(delete(search_doc))
+    connection.execute(delete(name_key))
+    last_id = 0
+    while True:
+        persons = connection.execute(
+            select(*_person_columns())
+            .where(_person.c.id > last_id)
+            .order_by(_person.c.id)
+            .limit(_CHUNK * 4)
+        ).all()
+        if not persons:
+            break
+        low, high = persons[0].id, persons[-1].id
+        by_person: dict[int, list[Any]] = {}
+        for row in connection.execute(
+            select(*_address_columns()).where(_address.c.person_id.between(low, high))
+        ):
+            by_person.setdefault(row.person_id, []).append(row)
+        _write(connection, persons, by_person)
+        last_id = high
+    if connection.dialect.name == "sqlite":
+        connection.execute(text("INSERT INTO person_fts(person_fts) VALUES ('optimize')"))
+
+
+# -- keeping it consistent -------------------------------------------------------------------
+
+_DIRTY = "search_index_dirty"
+_PERSON_ATTRS = ("title", "first_name", "last_name", "company", "notes", "restricted_until")
+_ADDRESS_ATTRS = ("person_id", "kind", "raw", "normalized", "rev_digits", "valid")
+_has_index: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
+_installed = False
+
+
+def _changed(obj: Any, names: Sequence[str]) -> bool:
+    state = inspect(obj)
+    return any(state.attrs[name].history.has_changes() for name in names)
+
+
+def _collect(session: Session, _flush_context: object) -> None:
+    """after_flush: remember which persons the flushed objects touch."""
+    dirty: set[int] = session.info.setdefault(_DIRTY, set())
+    for obj in session.new:
+        if isinstance(obj, Person) and obj.id is not None:
+            dirty.add(obj.id)
+        elif isinstance(obj, Address):
+            dirty.add(obj.person_id)
+    for obj in session.deleted:
+        if isinstance(obj, Person | Address):
+            dirty.add(obj.id if isinstance(obj, Person) else obj.person_id)
+    for obj in session.dirty:
+        if isinstance(obj, Person) and _changed(obj, _PERSON_ATTRS):
+            dirty.add(obj.id)
+        elif isinstance(obj, Address) and _changed(obj, _ADDRESS_ATTRS):
+            dirty.add(obj.person_id)
+            old = inspect(obj).attrs["person_id"].history.deleted
+            dirty.update(pid for pid in old if pid is not None)
+    dirty.discard(None)  # type: ignore[arg-type]
+
+
+def _index_present(connection: Connection) -> bool:
+    engine = connection.engine
+    if _has_index.get(engine):
+        return True
+    present = inspect(connection).has_table(search_doc.name)
+    if present:  # only a positive answer is kept: a migration may still create it
+        _has_index[engine] = True
+    return present
+
+
+def _apply(session: Session) -> None:
+    """before_commit: flush, then re-index the collected persons in the same transaction."""
+    if session.new or session.dirty or session.deleted:
+        session.flush()
+    dirty = session.info.pop(_DIRTY, None)
+    if not dirty:
+        return
+    connection = session.connection()
+    if _index_present(connection):
+        reindex_persons(connection, dirty)
+
+
+def _forget(session: Session, *_args: object) -> None:
+    session.info.pop(_DIRTY, None)
+
+
+def install_index_maintenance() -> None:
+    """Keep the index in step with every Session's writes (idempotent; call once per process)."""
+    global _installed
+    if _installed:
+        return
+    event.listen(Session, "after_flush", _collect)
+    event.listen(Session, "before_commit", _apply)
+    event.listen(Session, "after_rollback", _forget)
+    _installed = True
+
+
+# -- querying (the one place that knows the dialects) ----------------------------------------
+
+
+def prefix_matches(connection: Connection, prefix: str, limit: int) -> list[tuple[int, str]]:
+    """(person id, field) whose folded name or company starts with `prefix`, in key order."""
+    rows = connection.execute(
+        select(name_key.c.person_id, name_key.c.field)
+        .where(name_key.c.key >= prefix, name_key.c.key < prefix + _TOP)
+        .order_by(name_key.c.key, name_key.c.person_id)
+        .limit(limit)
+    ).all()
+    return [(row[0], row[1]) for row in rows]
+
+
+def _fts_query(terms: Sequence[str]) -> str:
+    return " AND ".join('"' + term.replace('"', '""') + '"' for term in terms)
+
+
+def text_matches(
+    connection: Connection, terms: Sequence[str], limit: int
+) -> list[tuple[int, dict[str, str]]]:
+    """Persons whose document contains every folded term (each >= 3 characters)."""
+    columns = [search_doc.c[name] for name in FIELDS]
+    if connection.dialect.name == "sqlite":
+        cols = ", ".join(FIELDS)
+        rows = connection.execute(
+            text(
+                f"SELECT rowid, {cols} FROM person_fts WHERE person_fts MATCH :q "
+                "ORDER BY rowid LIMIT :n"
+            ),
+            {"q": _fts_query(terms), "n": limit},
+        ).all()
+    else:
+        # Portable: substring LIKE per term (pg_trgm GIN indexes make this fast on PostgreSQL).
+        query = select(search_doc.c.person_id, *columns)
+        for term in terms:
+            pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            query = query.where(or_(*(c.like(pattern, escape="\\") for c in columns)))
+        rows = connection.execute(query.order_by(search_doc.c.person_id).limit(limit)).all()
+    return [(row[0], dict(zip(FIELDS, row[1:], strict=True))) for row in rows]
+
+
+def index_size(connection: Connection) -> int:
+    """How many persons the index holds (for checks and the benchmark)."""
+    return int(connection.execute(select(func.count()).select_from(search_doc)).scalar_one())
