@@ -24,6 +24,7 @@ class CardData:
     open_requests: list[Request]
     followups: list[FollowUp]  # open ones due within the horizon, overdue first
     interactions: list[Interaction]  # most recent first
+    now: datetime  # the moment the card was loaded (scores and "overdue" refer to it)
 
 
 def load_card(session: Session, person_id: int, now: datetime | None = None) -> CardData:
@@ -55,4 +56,5 @@ def load_card(session: Session, person_id: int, now: datetime | None = None) -> 
         open_requests=list(requests),
         followups=list(followups),
         interactions=list(interactions),
+        now=now,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel import Session
 
@@ -38,12 +39,14 @@ def _sort_name(person: Person) -> str:
     return person.last_name or person.first_name or person.company
 
 
-def rows_for(session: Session, people: Sequence[Person]) -> list[PersonRow]:
+def rows_for(
+    session: Session, people: Sequence[Person], now: datetime | None = None
+) -> list[PersonRow]:
     """List rows for `people`, in the given order, with each one's hottest address."""
     from advisor_tui.services.ranking import rank_for_persons
 
     ids = [p.id for p in people if p.id is not None]
-    ranked = rank_for_persons(session, ids)
+    ranked = rank_for_persons(session, ids, now)
     rows = []
     for person in people:
         assert person.id is not None
@@ -61,14 +64,16 @@ def total(session: Session) -> int:
     return person_service.count_persons(session)
 
 
-def page(session: Session, offset: int, limit: int) -> list[PersonRow]:
+def page(session: Session, offset: int, limit: int, now: datetime | None = None) -> list[PersonRow]:
     """Rows `offset`..`offset+limit` of the whole list in name order."""
-    return rows_for(session, person_service.list_persons(session, offset, limit))
+    return rows_for(session, person_service.list_persons(session, offset, limit), now)
 
 
-def search(session: Session, text: str, limit: int = 200) -> list[PersonRow]:
+def search(
+    session: Session, text: str, limit: int = 200, now: datetime | None = None
+) -> list[PersonRow]:
     """Rows matching `text`, best match first."""
     from advisor_tui.services.search import search_persons
 
     hits = search_persons(session, text, limit=limit)
-    return rows_for(session, [hit.person for hit in hits])
+    return rows_for(session, [hit.person for hit in hits], now)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -9,6 +11,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from advisor_tui.config import Settings
+from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.i18n import t
 from advisor_tui.tui.commands import AdvisorCommands
 from advisor_tui.tui.screens.card import CardScreen
@@ -35,12 +38,15 @@ class AdvisorApp(App[int]):
         settings: Settings,
         database_label: str = "",
         demo: bool = False,
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
         super().__init__()
         self.engine = engine
         self.settings = settings
         self.database_label = database_label
         self.demo = demo
+        # "Now" for scores and due dates; tests and snapshots pin it.
+        self.clock = clock
         self.sub_title = t("app.demo_subtitle") if demo else t("app.subtitle")
         if settings.keymap:
             self.set_keymap(settings.keymap)

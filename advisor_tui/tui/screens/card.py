@@ -96,7 +96,7 @@ class CardScreen(Screen[None]):
         from advisor_tui.storage.db import new_session
 
         with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
-            data = load_card(session, self.person_id)
+            data = load_card(session, self.person_id, self.app.clock())  # type: ignore[attr-defined]
         self.app.call_from_thread(self._show, data)
 
     def _show(self, data: CardData) -> None:
@@ -155,9 +155,7 @@ class CardScreen(Screen[None]):
     def _followups_text(data: CardData) -> str:
         if not data.followups:
             return t("card.none")
-        from advisor_tui.domain.timestamps import utcnow
-
-        now = utcnow()
+        now = data.now
         lines = []
         for f in data.followups:
             when = local(f.due_at).strftime("%d.%m. %H:%M")

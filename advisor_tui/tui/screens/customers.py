@@ -70,15 +70,16 @@ class CustomersScreen(Screen[None]):
     def load_all(self) -> None:
         """Count all persons and fetch the first page, off the UI thread."""
         engine = self.app.engine  # type: ignore[attr-defined]
+        clock = self.app.clock  # type: ignore[attr-defined]
         from advisor_tui.storage.db import new_session
 
         with new_session(engine) as session:
             total = customer_list.total(session)
-            first = customer_list.page(session, 0, PAGE_SIZE)
+            first = customer_list.page(session, 0, PAGE_SIZE, clock())
 
         def fetch(offset: int, limit: int) -> list[customer_list.PersonRow]:
             with new_session(engine) as s:
-                return customer_list.page(s, offset, limit)
+                return customer_list.page(s, offset, limit, clock())
 
         self.app.call_from_thread(self._show_all, total, fetch, first)
 
@@ -95,7 +96,7 @@ class CustomersScreen(Screen[None]):
         from advisor_tui.storage.db import new_session
 
         with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
-            rows = customer_list.search(session, query)
+            rows = customer_list.search(session, query, now=self.app.clock())  # type: ignore[attr-defined]
             total = customer_list.total(session)
         self.app.call_from_thread(self._show_results, query, rows, total)
 
