@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +30,9 @@ def _isolated_environment(
     monkeypatch.delenv("ADVISOR_CONFIG", raising=False)
     monkeypatch.setenv("ADVISOR_LANG", "de")
     set_language("de")
+    # Local time as an advisor in Germany sees it, whatever the machine's zone.
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
 
 
 @pytest.fixture
