@@ -18,7 +18,7 @@ from advisor_tui.commands.context import CliContext, UsageError
 from advisor_tui.i18n import guess_language, set_language, t
 
 # Each module defines NAME, HELP_KEY, add_arguments(parser) and run(args, ctx) -> int.
-COMMAND_MODULES = ("demo", "callmonitor")
+COMMAND_MODULES = ("demo", "callmonitor", "backup", "restore", "gdpr", "who", "search")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,27 +1,102 @@
 """Copies of a SQLite database made with SQLite's online backup API.
 
-Safe while another process writes: the copy is a consistent snapshot.
+Safe while another process writes: the copy is one consistent snapshot (the
+whole database is copied in one backup step, i.e. inside one read
+transaction, which in WAL mode never blocks writers). A copy is written to a
+temporary file beside its destination and renamed into place, so a crash
+never leaves a half-written file under a backup's name. Copies are plain
+rollback-journal files (no -wal/-shm beside them), mode 0600.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
+
+BUSY_TIMEOUT_S = 5.0
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+
+
+def _temp_beside(dest: Path) -> Path:
+    return dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
+
+
+def _remove_quietly(path: Path) -> None:
+    for candidate in (path, Path(f"{path}-journal"), Path(f"{path}-wal"), Path(f"{path}-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            candidate.unlink()
 
 
 def backup_sqlite(source: Path, dest: Path) -> Path:
     """Copy `source` to `dest` (mode 0600) and return `dest`."""
     dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(dest, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    temp = _temp_beside(dest)
+    _remove_quietly(temp)
+    fd = os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     os.close(fd)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(dest)
+        src = _connect_readonly(source)
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(temp)
+            try:
+                src.backup(dst)  # pages=-1: one step, one consistent snapshot
+                # The copy inherits WAL mode; a self-contained file is easier to move and open.
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        os.chmod(temp, 0o600)
+        os.replace(temp, dest)
+    except BaseException:
+        _remove_quietly(temp)
+        raise
+    return dest
+
+
+def copy_into(source: Path, target: Path) -> None:
+    """Overwrite the database `target` with the content of `source`, in place.
+
+    Goes through the backup API into the live target, so SQLite itself keeps
+    the target's -wal/-shm files right and other connections see either the
+    old or the new database, never a mix. The target keeps its journal mode.
+    """
+    src = _connect_readonly(source)
+    try:
+        dst = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S)
+        try:
+            dst.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+            src_size = src.execute("PRAGMA page_size").fetchone()[0]
+            dst_size = dst.execute("PRAGMA page_size").fetchone()[0]
+            dst_mode = dst.execute("PRAGMA journal_mode").fetchone()[0]
+            if src_size != dst_size and str(dst_mode).lower() == "wal":
+                # SQLite cannot back up into a WAL database with another page size.
+                dst.execute("PRAGMA journal_mode=DELETE")
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=WAL")
+            else:
+                src.backup(dst)
         finally:
             dst.close()
     finally:
         src.close()
-    return dest
+
+
+def integrity_ok(path: Path) -> bool:
+    """True when `path` is a SQLite database whose integrity check passes."""
+    try:
+        conn = _connect_readonly(path)
+    except sqlite3.Error:
+        return False
+    try:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return rows == [("ok",)]

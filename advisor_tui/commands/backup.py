@@ -1,0 +1,40 @@
+"""`advisor backup [DEST]`: a consistent copy of the SQLite database, safe while it is in use."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from advisor_tui.commands.context import CliContext
+from advisor_tui.i18n import t
+
+NAME = "backup"
+HELP_KEY = "cli.cmd.backup"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("dest", nargs="?", metavar="DEST", help=t("backup.opt.dest"))
+    parser.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
+
+def format_size(size: int) -> str:
+    """Bytes as a short human figure (kB, MB, GB)."""
+    value = float(size)
+    for unit in ("B", "kB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    raise AssertionError("unreachable")
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from advisor_tui.services.backups import backup_database, sqlite_path_of
+
+    db_path = sqlite_path_of(ctx.database_url)
+    dest = Path(args.dest).expanduser() if args.dest else None
+    info = backup_database(db_path, dest)
+    if args.json:
+        ctx.print_json({"path": str(info.path), "size": info.size})
+    else:
+        print(t("backup.done", path=info.path, size=format_size(info.size)))
+    return 0

@@ -1,0 +1,254 @@
+"""Backups of the SQLite database: on demand, daily at start, and restore.
+
+Files live in `paths.backup_dir(db)` beside the database:
+- `NAME-YYYYmmdd-HHMMSS.sqlite3`  manual (`advisor backup`), never rotated;
+- `NAME-daily-YYYY-MM-DD.sqlite3`  the first start of a day, the last 7 kept;
+- `NAME-weekly-YYYY-Www.sqlite3`  the first start of an ISO week, the last 4 kept;
+- `NAME-before-restore-...`        the database as it was before a restore.
+PostgreSQL is backed up with pg_dump; these functions refuse other URLs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from advisor_tui import paths
+from advisor_tui.services.errors import ServiceError
+from advisor_tui.storage.backup import backup_sqlite, copy_into, integrity_ok
+
+log = logging.getLogger(__name__)
+
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+SUFFIX = ".sqlite3"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    size: int  # bytes
+
+
+def sqlite_path_of(url: str) -> Path:
+    """The database file behind `url`, or ServiceError for PostgreSQL and :memory:."""
+    from advisor_tui.storage.db import sqlite_file
+
+    path = sqlite_file(url)
+    if path is None:
+        raise ServiceError("backup.sqlite_only")
+    return path
+
+
+def _require_database(db_path: Path) -> None:
+    if not db_path.is_file():
+        raise ServiceError("backup.no_database", path=str(db_path))
+
+
+def default_destination(db_path: Path, now: datetime | None = None) -> Path:
+    """Where `advisor backup` without DEST writes: the backups folder, time-stamped."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return paths.backup_dir(db_path) / f"{db_path.stem}-{stamp}{SUFFIX}"
+
+
+def backup_database(
+    db_path: Path, dest: Path | None = None, *, now: datetime | None = None
+) -> BackupInfo:
+    """Copy the database to `dest` (a file, or a folder to put it in) with the backup API."""
+    _require_database(db_path)
+    if dest is None:
+        dest = default_destination(db_path, now)
+    elif dest.is_dir():
+        dest = dest / default_destination(db_path, now).name
+    dest = dest.expanduser().absolute()
+    if dest.resolve() == db_path.resolve():
+        raise ServiceError("backup.same_file", path=str(dest))
+    if not dest.parent.exists() and dest.parent != paths.backup_dir(db_path):
+        raise ServiceError("backup.no_folder", path=str(dest.parent))
+    try:
+        backup_sqlite(db_path, dest)
+    except sqlite3.Error as exc:
+        raise ServiceError("backup.failed", path=str(db_path), reason=str(exc)) from exc
+    except OSError as exc:
+        raise ServiceError(
+            "backup.failed", path=str(dest), reason=exc.strerror or str(exc)
+        ) from exc
+    return BackupInfo(dest, dest.stat().st_size)
+
+
+# --- automatic daily and weekly copies ---------------------------------------------------------
+
+
+def _daily_name(db_path: Path, day: datetime) -> str:
+    return f"{db_path.stem}-daily-{day:%Y-%m-%d}{SUFFIX}"
+
+
+def _weekly_name(db_path: Path, day: datetime) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{db_path.stem}-weekly-{year:04d}-W{week:02d}{SUFFIX}"
+
+
+def _rotate(folder: Path, db_path: Path, tag: str, keep: int) -> list[Path]:
+    """Delete all but the newest `keep` files of one kind; names sort by date."""
+    pattern = re.compile(
+        rf"^{re.escape(db_path.stem)}-{tag}-(\d{{4}}-(?:\d{{2}}-\d{{2}}|W\d{{2}})){re.escape(SUFFIX)}$"
+    )
+    found = sorted(p for p in folder.iterdir() if pattern.match(p.name))
+    doomed = found[:-keep] if keep else found
+    for path in doomed:
+        path.unlink(missing_ok=True)
+    return doomed
+
+
+def auto_backup_now(db_path: Path, now: datetime | None = None) -> Path | None:
+    """The daily (and weekly) copy if none exists yet for today; raises on failure."""
+    if not db_path.is_file():
+        return None  # first start: nothing to keep yet
+    now = now or datetime.now()
+    folder = paths.backup_dir(db_path)
+    daily = folder / _daily_name(db_path, now)
+    if daily.exists():
+        return None
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    backup_sqlite(db_path, daily)
+    weekly = folder / _weekly_name(db_path, now)
+    if not weekly.exists():
+        # The daily copy is a closed, consistent file: copying it again is cheaper.
+        backup_sqlite(daily, weekly)
+    _rotate(folder, db_path, "daily", KEEP_DAILY)
+    _rotate(folder, db_path, "weekly", KEEP_WEEKLY)
+    return daily
+
+
+def auto_backup_if_due(db_path: Path, now: datetime | None = None) -> Path | None:
+    """Run the daily backup if due; never raises (a failure is logged), returns the new file."""
+    try:
+        return auto_backup_now(db_path, now)
+    except Exception as exc:  # the app must start even when the disk is full
+        log.warning("automatic backup of %s failed: %s", db_path, exc)
+        return None
+
+
+def auto_backup_for_url(url: str, now: datetime | None = None) -> Path | None:
+    """`auto_backup_if_due` for a database URL; PostgreSQL and bad URLs are skipped."""
+    try:
+        from advisor_tui.storage.db import sqlite_file
+
+        path = sqlite_file(url)
+    except Exception as exc:
+        log.warning("automatic backup skipped: %s", exc)
+        return None
+    return None if path is None else auto_backup_if_due(path, now)
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """The backups of `db_path`, oldest first by modification time."""
+    folder = paths.backup_dir(db_path)
+    if not folder.is_dir():
+        return []
+    files = [p for p in folder.iterdir() if p.is_file() and p.name.endswith(SUFFIX)]
+    files.sort(key=lambda p: p.stat().st_mtime)
+    return [BackupInfo(p, p.stat().st_size) for p in files]
+
+
+# --- restore ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RestoreCheck:
+    """What a file to restore holds, after it passed the checks."""
+
+    path: Path
+    revision: str
+    persons: int
+    size: int
+
+
+def _read_revision(conn: sqlite3.Connection) -> str | None:
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def check_restorable(file: Path) -> RestoreCheck:
+    """Refuse (ServiceError) unless `file` is an intact advisor database we can migrate."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    from advisor_tui.storage.migrate import alembic_config
+
+    if not file.is_file():
+        raise ServiceError("restore.no_file", path=str(file))
+    if not integrity_ok(file):
+        raise ServiceError("restore.not_database", path=str(file))
+    conn = sqlite3.connect(f"file:{file}?mode=ro", uri=True)
+    try:
+        revision = _read_revision(conn)
+        try:
+            persons = conn.execute("SELECT count(*) FROM person").fetchone()[0]
+        except sqlite3.Error:
+            revision = None
+    finally:
+        conn.close()
+    if revision is None:
+        raise ServiceError("restore.not_advisor", path=str(file))
+    try:
+        known = ScriptDirectory.from_config(alembic_config()).get_revision(revision)
+    except CommandError:
+        known = None
+    if known is None:
+        raise ServiceError("restore.too_new", path=str(file), revision=revision)
+    return RestoreCheck(file, revision, persons, file.stat().st_size)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    previous_backup: Path | None  # None when there was no database before
+    persons: int
+
+
+def restore_database(file: Path, db_path: Path, *, now: datetime | None = None) -> RestoreResult:
+    """Replace the database at `db_path` with `file`, after backing up the current one.
+
+    `file` is first copied (backup API) to a private snapshot beside the target
+    and checked there, so what is checked is exactly what is restored. The
+    result is migrated to head by the next `open_engine`.
+    """
+    file = file.expanduser().absolute()
+    if db_path.exists() and file.resolve() == db_path.resolve():
+        raise ServiceError("backup.same_file", path=str(file))
+    check_restorable(file)
+    if db_path == paths.default_database():
+        db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not db_path.parent.is_dir():
+        raise ServiceError("backup.no_folder", path=str(db_path.parent))
+    now = now or datetime.now()
+    snapshot = db_path.with_name(f".{db_path.name}.restore-{now:%Y%m%d%H%M%S}")
+    try:
+        backup_sqlite(file, snapshot)
+        check = check_restorable(snapshot)
+        previous = None
+        if db_path.exists():
+            stamp = now.strftime("%Y%m%d-%H%M%S")
+            previous = paths.backup_dir(db_path) / f"{db_path.stem}-before-restore-{stamp}{SUFFIX}"
+            backup_sqlite(db_path, previous)
+            copy_into(snapshot, db_path)
+        else:
+            # A fresh target: the snapshot becomes it, in one rename.
+            snapshot.replace(db_path)
+    except sqlite3.Error as exc:
+        raise ServiceError("restore.failed", path=str(db_path), reason=str(exc)) from exc
+    except OSError as exc:
+        raise ServiceError(
+            "restore.failed", path=str(db_path), reason=exc.strerror or str(exc)
+        ) from exc
+    finally:
+        snapshot.unlink(missing_ok=True)
+    return RestoreResult(file, previous, check.persons)

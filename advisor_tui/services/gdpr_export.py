@@ -1,0 +1,143 @@
+"""GDPR Art. 15: everything stored about one person, as JSON and as readable text."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session
+
+from advisor_tui.domain.timestamps import local, utcnow
+from advisor_tui.i18n import t
+from advisor_tui.services import audit
+from advisor_tui.services.gdpr import load_person_records
+
+FORMAT_VERSION = 1
+# Section key in the JSON -> catalog key of its heading in the text file.
+SECTIONS = (
+    ("addresses", "gdpr.section.addresses"),
+    ("consents", "gdpr.section.consents"),
+    ("requests", "gdpr.section.requests"),
+    ("suggested_requests", "gdpr.section.suggested_requests"),
+    ("interactions", "gdpr.section.interactions"),
+    ("followups", "gdpr.section.followups"),
+    ("audit_entries", "gdpr.section.audit_entries"),
+)
+# Derived columns: in the JSON, but of no use to a reader of the text file.
+TEXT_SKIPPED = {"rev_digits"}
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready values: ISO dates and times, everything else as it is."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _row(model: Any) -> dict[str, Any]:
+    """All columns of a row, in the order the model declares them."""
+    return {name: _plain(getattr(model, name)) for name in type(model).model_fields}
+
+
+def person_data(session: Session, person_id: int) -> dict[str, Any]:
+    """All stored data about `person_id` as one JSON-ready dict (no audit entry written)."""
+    records = load_person_records(session, person_id)
+    data: dict[str, Any] = {
+        "format": "advisor-gdpr-export",
+        "format_version": FORMAT_VERSION,
+        "exported_at": utcnow().isoformat(),
+        "person": _row(records.person),
+    }
+    for key, _heading in SECTIONS:
+        data[key] = [_row(r) for r in getattr(records, key)]
+    return data
+
+
+def _label(name: str) -> str:
+    key = f"gdpr.field.{name}"
+    text = t(key)
+    return name if text == key else text
+
+
+def _value_text(name: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return t("gdpr.yes") if value else t("gdpr.no")
+    if isinstance(value, str) and len(value) > 18 and value[10:11] == "T":
+        try:
+            return local(datetime.fromisoformat(value)).strftime("%d.%m.%Y %H:%M")
+        except ValueError:
+            return value
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-":
+        try:
+            return date.fromisoformat(value).strftime("%d.%m.%Y")
+        except ValueError:
+            return value
+    return str(value).replace("\n", "\n      ")
+
+
+def _record_lines(row: dict[str, Any], indent: str) -> list[str]:
+    lines = []
+    for name, value in row.items():
+        if name in TEXT_SKIPPED:
+            continue
+        empty = value is None or value == "" or value is False
+        if empty and name not in ("granted", "valid"):
+            continue  # empty fields only make the text harder to read
+        lines.append(f"{indent}{_label(name)}: {_value_text(name, value)}")
+    return lines
+
+
+def render_text(data: dict[str, Any]) -> str:
+    """The export as a readable text file in the current language."""
+    person = data["person"]
+    out = [
+        t("gdpr.text.title"),
+        t("gdpr.text.intro", id=person["id"], at=_value_text("exported_at", data["exported_at"])),
+        "",
+        t("gdpr.section.person"),
+        *_record_lines(person, "  "),
+    ]
+    for key, heading in SECTIONS:
+        rows = data[key]
+        out += ["", f"{t(heading)} ({len(rows)})"]
+        if not rows:
+            out.append("  " + t("gdpr.text.none"))
+        for number, row in enumerate(rows, 1):
+            out.append(f"  {number}.")
+            out += _record_lines(row, "     ")
+    return "\n".join(out) + "\n"
+
+
+@dataclass(frozen=True)
+class ExportFiles:
+    json_path: Path
+    text_path: Path
+    counts: dict[str, int]
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write personal data readable by the owner only (0600)."""
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.chmod(path, 0o600)
+
+
+def export_person(session: Session, person_id: int, out_dir: Path) -> ExportFiles:
+    """Write `person-ID-DATE.json` and `.txt` into `out_dir`; records the export in the audit."""
+    data = person_data(session, person_id)
+    out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stem = f"person-{person_id}-{date.today():%Y-%m-%d}-gdpr"
+    json_path, text_path = out_dir / f"{stem}.json", out_dir / f"{stem}.txt"
+    _write_private(json_path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    _write_private(text_path, render_text(data))
+    counts = {key: len(data[key]) for key, _heading in SECTIONS}
+    audit.record(session, "gdpr.export", "person", person_id, {"counts": counts})
+    session.flush()
+    return ExportFiles(json_path, text_path, counts)
