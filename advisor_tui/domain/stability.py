@@ -9,7 +9,8 @@ The UI, the CLI and reminders all rank by it (`services.ranking`).
 The model (all weights are the named constants below; docs/stability.md has
 the same table for the README):
 
-    score = clamp(base + serviceable + preferred + evidence - decay - failure, 0, 100)
+    kept  = base + serviceable + preferred
+    score = clamp(kept - decay(kept, age) + evidence - failure, 0, 100)
 
 1. **Invalid** addresses (the normalizer could not parse them) score 0, reason "invalid".
 2. **Base** by kind and scope (`BASE`): private mobile 90, messenger 70 (private),
@@ -32,11 +33,13 @@ the same table for the README):
    positive evidence counts fully and cancels the evidence bonus; a failure
    that was followed by newer positive evidence counts only
    `FAILURE_SUPERSEDED_FACTOR` (a quarter).
-6. **Decay**: after `DECAY_GRACE_DAYS` without evidence (measured from the latest
-   of confirmed, reached, serviceable-checked and created), the score loses
-   `DECAY_PER_YEAR[kind]` points per year, up to `DECAY_MAX`: postal fastest
-   (people move), then direct dial, fax, landline, social, e-mail, messenger,
-   mobile slowest (people keep their mobile number).
+6. **Decay**: after `DECAY_GRACE_DAYS` (180) without evidence, measured from the
+   latest of confirmed, reached, serviceable-checked and created, base and
+   marks lose a share per year (`DECAY_PER_YEAR`), at most `DECAY_MAX` (50 %):
+   postal and direct dial 10 %/year (people move, desks change), fax 8 %,
+   landline and social 6 %, e-mail and messenger 4 %, mobile 3 % (people keep
+   their mobile number). A share rather than fixed points keeps the order of
+   kinds stable as everything ages: old addresses turn cold, not worthless.
 
 Properties the tests check: the score stays within 0..100; a failure never
 raises it (see `merged_failure` for combining two failures); a confirmation
@@ -94,18 +97,19 @@ UNKNOWN_FAILURE_PENALTY = 60
 FAILURE_SUPERSEDED_FACTOR = 0.25  # a failure followed by newer positive evidence
 
 DECAY_GRACE_DAYS = 180
+# Share of (base + marks) lost per year without evidence, after the grace period.
 DECAY_PER_YEAR: dict[str, float] = {
-    AddressKind.POSTAL: 6,
-    AddressKind.FAX: 5,
-    AddressKind.LANDLINE: 4,
-    AddressKind.SOCIAL: 4,
-    AddressKind.EMAIL: 3,
-    AddressKind.MESSENGER: 3,
-    AddressKind.MOBILE: 2,
+    AddressKind.POSTAL: 0.10,
+    AddressKind.FAX: 0.08,
+    AddressKind.LANDLINE: 0.06,
+    AddressKind.SOCIAL: 0.06,
+    AddressKind.EMAIL: 0.04,
+    AddressKind.MESSENGER: 0.04,
+    AddressKind.MOBILE: 0.03,
 }
-DIRECT_DIAL_DECAY_PER_YEAR = 6
-UNKNOWN_DECAY_PER_YEAR = 4
-DECAY_MAX = 30
+DIRECT_DIAL_DECAY_PER_YEAR = 0.10
+UNKNOWN_DECAY_PER_YEAR = 0.06
+DECAY_MAX = 0.50  # never more than half: an old address is cold, not worthless
 
 # Which failures make sense for which kind of address (the UI offers these).
 FAILURE_KINDS: dict[str, tuple[FailureKind, ...]] = {
@@ -324,9 +328,10 @@ def _evidence(address: AddressLike, now: datetime, active_failure: bool) -> list
     return reasons
 
 
-def _decay(address: AddressLike, now: datetime) -> Reason | None:
+def _decay(address: AddressLike, now: datetime, kept: int) -> Reason | None:
+    """Points lost from `kept` (base and marks) for time without evidence."""
     reference = _latest(positive_evidence_at(address), address.created_at)
-    if reference is None:
+    if reference is None or kept <= 0:
         return None
     days = _days(reference, now)
     if days <= DECAY_GRACE_DAYS:
@@ -335,8 +340,8 @@ def _decay(address: AddressLike, now: datetime) -> Reason | None:
         rate = DIRECT_DIAL_DECAY_PER_YEAR
     else:
         rate = DECAY_PER_YEAR.get(address.kind, UNKNOWN_DECAY_PER_YEAR)
-    loss = min(DECAY_MAX, rate * (days - DECAY_GRACE_DAYS) / 365.0)
-    return Reason("stab.no_evidence", {"days": int(days)}, -_round(loss))
+    share = min(DECAY_MAX, rate * (days - DECAY_GRACE_DAYS) / 365.0)
+    return Reason("stab.no_evidence", {"days": int(days)}, -_round(share * kept))
 
 
 def _failure(address: AddressLike, active: bool) -> Reason | None:
@@ -367,12 +372,13 @@ def score_address(address: AddressLike, person: PersonLike | None, now: datetime
         reasons.append(Reason("stab.serviceable", points=SERVICEABLE_BONUS))
     if address.is_preferred:
         reasons.append(Reason("stab.preferred", points=PREFERRED_BONUS))
+    kept = sum(r.points or 0 for r in reasons)
     active = failure_is_active(address)
     failure = _failure(address, active)
     if failure is not None:
         reasons.append(failure)
     reasons.extend(_evidence(address, now, active))
-    decay = _decay(address, now)
+    decay = _decay(address, now, kept)
     if decay is not None:
         reasons.append(decay)
     total = sum(r.points or 0 for r in reasons)
