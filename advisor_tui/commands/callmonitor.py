@@ -69,7 +69,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             _say(t("calls.cli.connected", **params))
         elif status.state is LinkState.LOST:
             seconds = f"{status.retry_in or 0:g}"
-            _say(t("calls.cli.lost", error=status.error or "?", seconds=seconds, **params))
+            why = status.error or t(f"calls.reason.{status.reason}")
+            _say(t("calls.cli.lost", error=why, seconds=seconds, **params))
 
     async def main() -> None:
         monitor = CallMonitor(host, port, on_event, on_status=on_status, tz=None)

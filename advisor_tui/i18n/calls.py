@@ -98,6 +98,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Keine Verbindung zu {host}:{port} ({error}); neuer Versuch in {seconds} s.",
         "en": "No connection to {host}:{port} ({error}); trying again in {seconds} s.",
     },
+    "calls.reason.closed": {"de": "von der Box getrennt", "en": "closed by the box"},
+    "calls.reason.refused": {
+        "de": "abgelehnt – ist der Anrufmonitor mit #96*5* eingeschaltet?",
+        "en": "refused – is the call monitor enabled by dialling #96*5*?",
+    },
+    "calls.reason.timeout": {"de": "keine Antwort", "en": "no answer"},
+    "calls.reason.error": {"de": "Netzwerkfehler", "en": "network error"},
     "calls.cli.stopped": {"de": "Anrufmonitor beendet.", "en": "Call monitor stopped."},
     "calls.cli.record_failed": {
         "de": "Anruf konnte nicht gespeichert werden: {message}",

@@ -79,7 +79,8 @@ class LinkStatus:
     host: str
     port: int
     retry_in: float | None = None  # seconds until the next attempt (state LOST)
-    error: str | None = None  # why the link was lost, for the log or a status line
+    reason: str | None = None  # LOST: "closed", "refused", "timeout" or "error"
+    error: str | None = None  # the system's own words (e.g. "Name or service not known")
 
 
 class Backoff:
@@ -160,15 +161,20 @@ class CallMonitor:
                     await self._one_connection()
                 except _Stopped:
                     break
-                except (OSError, TimeoutError, EOFError) as exc:
-                    error = str(exc) or type(exc).__name__
-                    log.info("call monitor %s:%s: %s", self.host, self.port, error)
+                except TimeoutError:
+                    reason = "timeout"
+                except ConnectionRefusedError:
+                    reason = "refused"  # usually: the monitor is not enabled (#96*5*)
+                except (OSError, EOFError) as exc:
+                    reason = "error"
+                    error = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
                 else:
-                    error = "closed by the box"
+                    reason = "closed"
+                log.info("call monitor %s:%s lost: %s %s", self.host, self.port, reason, error)
                 if self._stop.is_set():
                     break
                 delay = self.backoff.next()
-                await self._status(LinkState.LOST, retry_in=delay, error=error)
+                await self._status(LinkState.LOST, retry_in=delay, reason=reason, error=error)
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._stop.wait(), delay)
         finally:

@@ -285,7 +285,7 @@ async def test_client_reconnects_after_drop_and_keeps_the_call():
     assert [o.kind for o in outcomes] == [OutcomeKind.RING, OutcomeKind.MISSED]
     assert monitor.connections == 2
     lost = [s for s in statuses if s.state is LinkState.LOST]
-    assert lost and lost[0].retry_in == 0.02
+    assert lost and lost[0].retry_in == 0.02 and lost[0].reason == "closed"
 
 
 async def test_client_retries_while_refused_then_connects():
@@ -306,6 +306,7 @@ async def test_client_retries_while_refused_then_connects():
             await asyncio.sleep(0.01)
     delays = [s.retry_in for s in statuses if s.state is LinkState.LOST][:4]
     assert delays == [0.01, 0.02, 0.04, 0.04]  # doubling, capped
+    assert {s.reason for s in statuses if s.state is LinkState.LOST} == {"refused"}
     box = FakeBox([RING_AND_MISS])
     await box.start(port)
     try:
