@@ -1,0 +1,120 @@
+"""`advisor search TEXT`: persons by any fragment of name, company, number, e-mail, notes.
+
+Also holds the output both `search` and `who` print: one JSON object per
+person with its ranked addresses, or a compact table, hottest address first.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from advisor_tui.commands.context import CliContext, UsageError
+from advisor_tui.i18n import t
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from advisor_tui.domain.models import Person
+
+NAME = "search"
+HELP_KEY = "search.cmd.help"
+MAX_LIMIT = 1000
+_SHOWN_ADDRESSES = 3
+_PHONE_KINDS = ("mobile", "landline", "fax", "messenger")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("text", nargs="+", metavar="TEXT", help=t("search.opt.text"))
+    parser.add_argument("--limit", type=int, default=50, metavar="N", help=t("search.opt.limit"))
+    parser.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
+
+def person_entries(
+    session: Session, found: list[tuple[Person, str, dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """JSON-ready entries for (person, match, extra fields), addresses ranked hottest first."""
+    from advisor_tui.services.ranking import address_json, rank_for_persons
+
+    ranked = rank_for_persons(session, [p.id for p, _, _ in found if p.id is not None])
+    return [
+        {
+            "id": person.id,
+            "name": person.display_name,
+            "first_name": person.first_name,
+            "last_name": person.last_name,
+            "company": person.company,
+            "kind": person.kind,
+            "match": match,
+            **extra,
+            "addresses": [address_json(r) for r in ranked.get(person.id or 0, [])],
+        }
+        for person, match, extra in found
+    ]
+
+
+def _address_line(address: dict[str, Any], region: str) -> str:
+    from rich.markup import escape
+
+    value = address["value"]
+    normalized = address["normalized"] or ""
+    if address["valid"] and address["kind"] in _PHONE_KINDS and normalized.startswith("+"):
+        from advisor_tui.domain.phones import format_for_display
+
+        value = format_for_display(normalized, region)
+    line = f"{t('addr.' + address['kind'])} {escape(value)}"
+    if not address["valid"]:
+        return f"[red]{line} ({t('addr.invalid')})[/]"
+    if address["hottest"]:
+        return f"[bold]{line}[/]"
+    return f"[dim]{line}[/]" if address["cold"] else line
+
+
+def print_entries(entries: list[dict[str, Any]], region: str) -> None:
+    """A compact table: one row per person, its best addresses first."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    for key in ("id", "name", "kind", "match", "addresses"):
+        table.add_column(t(f"search.col.{key}"), no_wrap=key != "addresses")
+    for entry in entries:
+        addresses = entry["addresses"]
+        lines = [_address_line(a, region) for a in addresses[:_SHOWN_ADDRESSES]]
+        if len(addresses) > _SHOWN_ADDRESSES:
+            more = t("search.more_addresses", count=len(addresses) - _SHOWN_ADDRESSES)
+            lines.append(f"[dim]{more}[/]")
+        name = escape(entry["name"])
+        if entry["company"] and entry["company"] != entry["name"]:
+            name += f"\n[dim]{escape(entry['company'])}[/]"
+        table.add_row(
+            str(entry["id"]),
+            name,
+            t(f"kind.{entry['kind']}"),
+            t(f"search.match.{entry['match']}"),
+            "\n".join(lines) or f"[dim]{t('search.no_address')}[/]",
+        )
+    Console().print(table)
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    import sys
+
+    text = " ".join(args.text).strip()
+    if not text:
+        raise UsageError(t("search.empty_text"))
+    if not 1 <= args.limit <= MAX_LIMIT:
+        raise UsageError(t("search.bad_limit"))
+    from advisor_tui.services.search import search_persons
+
+    with ctx.session() as session:
+        hits = search_persons(session, text, limit=args.limit)
+        entries = person_entries(session, [(hit.person, hit.match, {}) for hit in hits])
+    if args.json:
+        ctx.print_json(entries)
+    elif entries:
+        print_entries(entries, ctx.settings.region)
+    else:
+        print(t("search.not_found", query=text), file=sys.stderr)
+    return 0 if entries else 1
