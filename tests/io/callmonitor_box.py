@@ -28,6 +28,8 @@ class FakeBox:
         self.port = 0
         self._server: asyncio.Server | None = None
         self._writers: list[asyncio.StreamWriter] = []
+        self._handlers: list[asyncio.Task[None]] = []
+        self._closing = asyncio.Event()
 
     async def start(self, port: int = 0) -> int:
         self._server = await asyncio.start_server(self._serve, "127.0.0.1", port)
@@ -37,6 +39,9 @@ class FakeBox:
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         index = self.accepted
         self.accepted += 1
+        task = asyncio.current_task()
+        if task is not None:
+            self._handlers.append(task)
         self._writers.append(writer)
         script = self.scripts[index] if index < len(self.scripts) else []
         for line in script:
@@ -46,12 +51,21 @@ class FakeBox:
         if index < len(self.drop) and self.drop[index]:
             writer.close()
             return
-        await reader.read()  # hold the link until the client or close() ends it
+        # Hold the link until the client or close() ends it.
+        waits = {asyncio.ensure_future(reader.read()), asyncio.ensure_future(self._closing.wait())}
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        for waiting in waits:
+            waiting.cancel()
+        writer.close()
 
     async def close(self) -> None:
         if self._server is not None:
             self._server.close()
+        self._closing.set()
         for writer in self._writers:
             writer.close()
+        # Python 3.11's wait_closed() does not wait for the handlers; cancelling them
+        # makes asyncio log a spurious error, so they end on `_closing` instead.
+        await asyncio.gather(*self._handlers, return_exceptions=True)
         if self._server is not None:
             await self._server.wait_closed()
