@@ -15,8 +15,8 @@ call, records it; the caller commits. The pieces are public too:
   (same number, same time) records nothing new;
 - `log_answered_call` / `log_outgoing_call`: an `Interaction` for a number
   known for exactly one person (for a shared number we cannot know who was
-  on the line; the advisor logs it by hand) and, when reached, the address's
-  `last_success_at` evidence.
+  on the line; the advisor logs it by hand); its outcome feeds the address's
+  evidence through `services.evidence.apply_outcome`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from advisor_tui.domain.models import Address, FollowUp, Interaction, Person, Request
+from advisor_tui.domain.models import FollowUp, Interaction, Person, Request
 from advisor_tui.domain.phones import DEFAULT_REGION, format_for_display
 from advisor_tui.domain.timestamps import as_utc, local
 from advisor_tui.domain.vocabulary import (
@@ -41,7 +41,7 @@ from advisor_tui.domain.vocabulary import (
 )
 from advisor_tui.i18n import t
 from advisor_tui.io.callmonitor_events import CallOutcome, OutcomeKind
-from advisor_tui.services import audit
+from advisor_tui.services import audit, evidence
 from advisor_tui.services.lookup import LookupResult, reverse_lookup
 
 SOURCE = "callmonitor"
@@ -294,8 +294,8 @@ def _log_call(
         summary=t(key, number=info.display),
     )
     session.add(interaction)
-    if reached:
-        _note_success(session, candidate.address_id, at)
+    # The outcome feeds the address's evidence (reached: last_success_at).
+    evidence.apply_outcome(session, candidate.address_id, interaction.outcome or "", at)
     session.flush()
     audit.record(
         session,
@@ -305,17 +305,6 @@ def _log_call(
         {"source": SOURCE, "person_id": candidate.person_id, "direction": direction.value},
     )
     return LoggedCall(info, at, duration_seconds, interaction.id, True)
-
-
-def _note_success(session: Session, address_id: int, at: datetime) -> None:
-    """The number reached its person: evidence for the stability score."""
-    address = session.get(Address, address_id)
-    if address is None:
-        return
-    if address.last_success_at is None or as_utc(address.last_success_at) < as_utc(at):
-        address.last_success_at = as_utc(at)
-        session.add(address)
-        audit.record(session, "address.success", "address", address_id, {"source": SOURCE})
 
 
 def log_answered_call(
