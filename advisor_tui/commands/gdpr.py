@@ -7,6 +7,7 @@ of orders) locked and hidden until its date; `purge` deletes it then.
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -165,5 +166,11 @@ def _purge(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from advisor_tui.services.errors import NotFound
+
     handlers = {"export": _export, "erase": _erase, "purge": _purge}
-    return handlers[args.gdpr_action](args, ctx)
+    try:
+        return handlers[args.gdpr_action](args, ctx)
+    except NotFound as exc:  # an unknown person id: "not found" (1), not a usage error
+        print(t("cli.error", message=t(exc.key, **exc.params)), file=sys.stderr)
+        return 1

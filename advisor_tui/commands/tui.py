@@ -20,6 +20,11 @@ def run_tui(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.db_path = str(Path(demo_dir.name) / "demo.sqlite3")
         generate_demo(ctx.engine(), persons=DEMO_PERSONS, seed=1)
     try:
+        if not args.demo:
+            from advisor_tui.services.backups import auto_backup_for_url
+
+            # The day's first start copies the database in a thread; it never blocks the start.
+            auto_backup_for_url(ctx.database_url)
         from advisor_tui.tui.app import AdvisorApp
 
         app = AdvisorApp(

@@ -10,9 +10,12 @@ PostgreSQL is backed up with pg_dump; these functions refuse other URLs.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import sqlite3
+import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -121,7 +124,17 @@ def auto_backup_now(db_path: Path, now: datetime | None = None) -> Path | None:
         backup_sqlite(daily, weekly)
     _rotate(folder, db_path, "daily", KEEP_DAILY)
     _rotate(folder, db_path, "weekly", KEEP_WEEKLY)
+    _remove_stale_temps(folder)
     return daily
+
+
+def _remove_stale_temps(folder: Path, max_age_s: float = 3600) -> None:
+    """Temporary copies a killed process left behind (a running copy is younger)."""
+    limit = time.time() - max_age_s
+    for path in folder.glob(".*.tmp-*"):
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime < limit:
+                path.unlink()
 
 
 def auto_backup_if_due(db_path: Path, now: datetime | None = None) -> Path | None:
@@ -133,16 +146,53 @@ def auto_backup_if_due(db_path: Path, now: datetime | None = None) -> Path | Non
         return None
 
 
-def auto_backup_for_url(url: str, now: datetime | None = None) -> Path | None:
-    """`auto_backup_if_due` for a database URL; PostgreSQL and bad URLs are skipped."""
+def _is_due(db_path: Path, now: datetime) -> bool:
+    return (
+        db_path.is_file() and not (paths.backup_dir(db_path) / _daily_name(db_path, now)).exists()
+    )
+
+
+class AutoBackup(threading.Thread):
+    """The daily backup in a thread of its own, so that the TUI need not wait for it.
+
+    Not a daemon: a quick quit still lets the copy finish (it is written to a
+    temporary name and renamed, so even a killed process leaves no half backup).
+    After `join()`, `result` is the new file or None; `error` says why it failed.
+    """
+
+    def __init__(self, db_path: Path, now: datetime) -> None:
+        super().__init__(name="advisor-auto-backup", daemon=False)
+        self.db_path, self.now = db_path, now
+        self.result: Path | None = None
+        self.error: str | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = auto_backup_now(self.db_path, self.now)
+        except Exception as exc:
+            self.error = str(exc)
+            log.warning("automatic backup of %s failed: %s", self.db_path, exc)
+
+
+def auto_backup_for_url(url: str, now: datetime | None = None) -> AutoBackup | None:
+    """Start the daily backup of the SQLite database behind `url` if due; never raises.
+
+    Returns the running thread, or None when nothing is due (already done
+    today, no database yet, PostgreSQL) or the check itself failed.
+    """
     try:
         from advisor_tui.storage.db import sqlite_file
 
         path = sqlite_file(url)
+        now = now or datetime.now()
+        if path is None or not _is_due(path, now):
+            return None
+        worker = AutoBackup(path, now)
+        worker.start()
+        return worker
     except Exception as exc:
         log.warning("automatic backup skipped: %s", exc)
         return None
-    return None if path is None else auto_backup_if_due(path, now)
 
 
 def list_backups(db_path: Path) -> list[BackupInfo]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 from datetime import datetime, timedelta
@@ -178,6 +179,28 @@ def test_auto_backup_never_raises(
     assert "automatic backup" in caplog.text
     assert backups.auto_backup_if_due(db_path.with_name("missing.sqlite3")) is None
     assert backups.auto_backup_for_url("postgresql+psycopg://u@h/db") is None
+    assert backups.auto_backup_for_url("not a url at all") is None
+    failing = backups.auto_backup_for_url(f"sqlite:///{db_path}", datetime(2026, 1, 2))
+    assert failing is not None
+    failing.join(timeout=30)
+    assert failing.result is None and failing.error
+
+
+def test_auto_backup_for_url_runs_in_the_background(
+    engine: Engine, db_path: Path, tmp_path: Path
+) -> None:
+    _add(engine, 2)
+    stale = paths.backup_dir(db_path) / ".advisor-daily-2026-05-03.sqlite3.tmp-99999"
+    stale.parent.mkdir()
+    stale.write_bytes(b"half a copy from a killed process")
+    os.utime(stale, (0, 0))
+    worker = backups.auto_backup_for_url(f"sqlite:///{db_path}", datetime(2026, 5, 4, 8))
+    assert worker is not None and not worker.daemon
+    worker.join(timeout=30)
+    assert worker.error is None and worker.result is not None and _count(worker.result) == 2
+    assert not stale.exists()
+    assert backups.auto_backup_for_url(f"sqlite:///{db_path}", datetime(2026, 5, 4, 18)) is None
+    assert backups.auto_backup_for_url(f"sqlite:///{tmp_path / 'none.sqlite3'}") is None
 
 
 # --- restore -----------------------------------------------------------------------------------
