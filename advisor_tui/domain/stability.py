@@ -10,7 +10,8 @@ The model (all weights are the named constants below; docs/stability.md has
 the same table for the README):
 
     kept  = base + serviceable + preferred
-    score = clamp(kept - decay(kept, age) + evidence - failure, 0, 100)
+    rest  = kept - decay(kept, age without evidence)
+    score = clamp(round(rest + evidence_share * fade * (100 - rest) - failure), 0, 100)
 
 1. **Invalid** addresses (the normalizer could not parse them) score 0, reason "invalid".
 2. **Base** by kind and scope (`BASE`): private mobile 90, messenger 70 (private),
@@ -25,14 +26,20 @@ the same table for the README):
    generic mailbox (info@, office@, kontakt@ ...) 30.
 3. **Marks**: a postal address marked serviceable (ladungsfähig) +10; an address
    marked preferred +5.
-4. **Evidence**: the most useful of "reached" (`last_success_at`, up to +15) and
-   "confirmed" (`confirmed_at`, or `serviceable_at` of a serviceable address,
-   up to +12); the bonus fades linearly to 0 over `EVIDENCE_FADE_DAYS`.
+4. **Evidence**: fresh positive evidence closes a share of the gap between the
+   decayed score and 100: "reached" (`last_success_at`) half of it, "confirmed"
+   (`confirmed_at`, or `serviceable_at` of a serviceable address) 40 %. Only
+   the best one counts, and it fades linearly to nothing over
+   `EVIDENCE_FADE_DAYS` (365). A gap share rather than fixed points lets a
+   weak address that demonstrably works (info@ of the customer's own firm,
+   answered last week) overtake a strong one nobody has used for years.
 5. **Failure** (`failed_at`, `failure_kind`): wrong number -70, bounced -60,
    returned letter -60, unreachable -35. A failure at or after the latest
    positive evidence counts fully and cancels the evidence bonus; a failure
    that was followed by newer positive evidence counts only
-   `FAILURE_SUPERSEDED_FACTOR` (a quarter).
+   `FAILURE_SUPERSEDED_FACTOR` (a quarter). A wrong number marked on another
+   address of the person with the same number (mobile and its WhatsApp)
+   counts too (`related`).
 6. **Decay**: after `DECAY_GRACE_DAYS` (180) without evidence, measured from the
    latest of confirmed, reached, serviceable-checked and created, base and
    marks lose a share per year (`DECAY_PER_YEAR`), at most `DECAY_MAX` (50 %):
@@ -49,7 +56,7 @@ never lowers it; with no new evidence it never rises as `now` advances.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
@@ -83,8 +90,9 @@ EMAIL_GENERIC = 30  # info@, office@, kontakt@ ...
 SERVICEABLE_BONUS = 10  # postal, ladungsfähig
 PREFERRED_BONUS = 5
 
-SUCCESS_BONUS = 15  # reached the person on it
-CONFIRM_BONUS = 12  # confirmed "still valid" (or checked serviceable)
+# Fresh evidence closes this share of the gap between the (decayed) score and 100.
+SUCCESS_SHARE = 0.5  # reached the person on it
+CONFIRM_SHARE = 0.4  # confirmed "still valid" (or checked serviceable)
 EVIDENCE_FADE_DAYS = 365  # the bonus fades linearly to 0 over this time
 
 FAILURE_PENALTY: dict[str, int] = {
@@ -304,32 +312,26 @@ def _email_base(address: AddressLike, person: PersonLike | None) -> Reason:
     return Reason("stab.email_business", points=EMAIL_BUSINESS)
 
 
-def _evidence(address: AddressLike, now: datetime, active_failure: bool) -> list[Reason]:
-    """Reasons for positive evidence; only the best one scores, none after a failure."""
-    candidates: list[tuple[float, Reason]] = []
+def _evidence(address: AddressLike, now: datetime, kept: float) -> list[tuple[Reason, float]]:
+    """Positive evidence, each with the bonus it would give; the caller uses the best."""
+    found: list[tuple[Reason, float]] = []
     checked = address.serviceable_at if address.serviceable else None
-    for when, key, weight in (
-        (address.last_success_at, "stab.reached", SUCCESS_BONUS),
-        (address.confirmed_at, "stab.confirmed", CONFIRM_BONUS),
-        (checked, "stab.serviceable_checked", CONFIRM_BONUS),
+    for when, key, share in (
+        (address.last_success_at, "stab.reached", SUCCESS_SHARE),
+        (address.confirmed_at, "stab.confirmed", CONFIRM_SHARE),
+        (checked, "stab.serviceable_checked", CONFIRM_SHARE),
     ):
         if when is None:
             continue
         days = _days(when, now)
-        bonus = 0.0 if active_failure else weight * max(0.0, 1 - days / EVIDENCE_FADE_DAYS)
-        candidates.append((bonus, Reason(key, {"date": when, "days": int(days)}, 0)))
-    if not candidates:
-        return []
-    best = max(range(len(candidates)), key=lambda i: candidates[i][0])
-    reasons = []
-    for i, (bonus, reason) in enumerate(candidates):
-        points = _round(bonus) if i == best else 0
-        reasons.append(Reason(reason.key, reason.params, points))
-    return reasons
+        fade = max(0.0, 1 - days / EVIDENCE_FADE_DAYS)
+        # Evidence closes a share of the gap to 100: it lifts a weak address more.
+        found.append((Reason(key, {"date": when, "days": int(days)}), share * fade * (100 - kept)))
+    return found
 
 
-def _decay(address: AddressLike, now: datetime, kept: int) -> Reason | None:
-    """Points lost from `kept` (base and marks) for time without evidence."""
+def _decay(address: AddressLike, now: datetime, kept: int) -> tuple[Reason, float] | None:
+    """The points lost from `kept` (base and marks) for time without evidence."""
     reference = _latest(positive_evidence_at(address), address.created_at)
     if reference is None or kept <= 0:
         return None
@@ -341,19 +343,39 @@ def _decay(address: AddressLike, now: datetime, kept: int) -> Reason | None:
     else:
         rate = DECAY_PER_YEAR.get(address.kind, UNKNOWN_DECAY_PER_YEAR)
     share = min(DECAY_MAX, rate * (days - DECAY_GRACE_DAYS) / 365.0)
-    return Reason("stab.no_evidence", {"days": int(days)}, -_round(share * kept))
+    key = "stab.no_evidence" if reference == _aware(address.created_at) else "stab.no_new_evidence"
+    return Reason(key, {"days": int(days)}), share * kept
 
 
-def _failure(address: AddressLike, active: bool) -> Reason | None:
+def _failure(
+    address: AddressLike, related: Sequence[AddressLike]
+) -> tuple[Reason, float, bool] | None:
+    """(reason, penalty, active) of the failure that counts, if any.
+
+    A wrong number recorded on another address with the same number (the
+    WhatsApp of a mobile) counts here too, unless this address has newer
+    positive evidence of its own.
+    """
+    positive = positive_evidence_at(address)
+    candidates: list[tuple[datetime, str, str]] = []
+    if address.failed_at is not None:
+        kind = address.failure_kind or ""
+        key = f"stab.failed.{kind}" if kind in FAILURE_PENALTY else "stab.failed.other"
+        candidates.append((_aware(address.failed_at), kind, key))
+    for other in related:
+        if other.failed_at is not None and other.failure_kind == FailureKind.WRONG_NUMBER:
+            candidates.append(
+                (_aware(other.failed_at), other.failure_kind, "stab.same_number_wrong")
+            )
+    active = [c for c in candidates if positive is None or c[0] >= positive]
+    if active:
+        when, kind, key = max(active, key=lambda c: (failure_penalty(c[1]), c[0]))
+        return Reason(key, {"date": when}), float(failure_penalty(kind)), True
     if address.failed_at is None:
         return None
-    kind = address.failure_kind or ""
-    key = f"stab.failed.{kind}" if kind in FAILURE_PENALTY else "stab.failed.other"
-    reason = Reason(key, {"date": address.failed_at})
-    if active:
-        return Reason(reason.key, reason.params, -failure_penalty(kind))
-    penalty = failure_penalty(kind) * FAILURE_SUPERSEDED_FACTOR
-    return Reason("stab.failed_superseded", {"failure": reason}, -_round(penalty))
+    when, kind, key = candidates[0]
+    superseded = Reason("stab.failed_superseded", {"failure": Reason(key, {"date": when})})
+    return superseded, failure_penalty(kind) * FAILURE_SUPERSEDED_FACTOR, False
 
 
 def _round(value: float) -> int:
@@ -361,25 +383,46 @@ def _round(value: float) -> int:
     return math.floor(value + 0.5)
 
 
-def score_address(address: AddressLike, person: PersonLike | None, now: datetime) -> Stability:
-    """The stability score (0..100) of `address` for `person` at time `now`, with reasons."""
+def score_address(
+    address: AddressLike,
+    person: PersonLike | None,
+    now: datetime,
+    related: Sequence[AddressLike] = (),
+) -> Stability:
+    """The stability score (0..100) of `address` for `person` at time `now`, with reasons.
+
+    `related`: the person's other addresses with the same normalized value
+    (a mobile and its messenger), whose wrong-number mark applies here too.
+    """
     if not address.valid:
         if address.invalid_reason:
             return Stability(0, [Reason("stab.invalid", {"detail": address.invalid_reason}, 0)])
         return Stability(0, [Reason("stab.invalid_plain", points=0)])
-    reasons = [_base(address, person)]
+    fixed = [_base(address, person)]
     if address.kind == AddressKind.POSTAL and address.serviceable:
-        reasons.append(Reason("stab.serviceable", points=SERVICEABLE_BONUS))
+        fixed.append(Reason("stab.serviceable", points=SERVICEABLE_BONUS))
     if address.is_preferred:
-        reasons.append(Reason("stab.preferred", points=PREFERRED_BONUS))
-    kept = sum(r.points or 0 for r in reasons)
-    active = failure_is_active(address)
-    failure = _failure(address, active)
+        fixed.append(Reason("stab.preferred", points=PREFERRED_BONUS))
+    kept = sum(r.points or 0 for r in fixed)
+    # Signed float contributions, rounded once at the end so the total stays monotone.
+    parts: list[tuple[Reason, float]] = []
+    failure = _failure(address, related)
+    active = failure is not None and failure[2]
     if failure is not None:
-        reasons.append(failure)
-    reasons.extend(_evidence(address, now, active))
+        parts.append((failure[0], -failure[1]))
     decay = _decay(address, now, kept)
+    remaining = kept - (decay[1] if decay else 0.0)
+    evidence = _evidence(address, now, remaining)
+    best = max(range(len(evidence)), key=lambda i: evidence[i][1], default=None)
+    for i, (reason, bonus) in enumerate(evidence):
+        parts.append((reason, bonus if i == best and not active else 0.0))
     if decay is not None:
-        reasons.append(decay)
-    total = sum(r.points or 0 for r in reasons)
+        parts.append((decay[0], -decay[1]))
+    total = _round(kept + sum(value for _, value in parts))
+    points = [_round(value) for _, value in parts]
+    if parts:
+        # Let the shown points add up to the total: the rounding rest goes to the largest part.
+        largest = max(range(len(parts)), key=lambda i: abs(parts[i][1]))
+        points[largest] += total - kept - sum(points)
+    reasons = fixed + [Reason(r.key, r.params, p) for (r, _), p in zip(parts, points, strict=True)]
     return Stability(max(0, min(100, total)), reasons)

@@ -57,6 +57,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "checked serviceable {ago}",
     },
     "stab.no_evidence": {"de": "seit {age} ohne Nachweis", "en": "no evidence for {age}"},
+    "stab.no_new_evidence": {
+        "de": "seit {age} kein neuer Nachweis",
+        "en": "no new evidence for {age}",
+    },
     "stab.failed.bounced": {"de": "unzustellbar am {date}", "en": "bounced {date}"},
     "stab.failed.wrong_number": {"de": "falsche Nummer am {date}", "en": "wrong number {date}"},
     "stab.failed.returned_letter": {
@@ -68,6 +72,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "unreachable {date}",
     },
     "stab.failed.other": {"de": "Fehlschlag am {date}", "en": "failed {date}"},
+    "stab.same_number_wrong": {
+        "de": "dieselbe Nummer am {date} als falsch markiert",
+        "en": "same number marked wrong {date}",
+    },
     "stab.failed_superseded": {
         "de": "{failure}, seitdem wieder bestätigt",
         "en": "{failure}, confirmed since",
@@ -124,10 +132,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "unreachable).",
         "en": "Unknown failure kind '{kind}' (bounced, wrong_number, returned_letter, "
         "unreachable).",
-    },
-    "evidence.failure_kind_mismatch": {
-        "de": "„{failure}“ passt nicht zu einer Adresse der Art {kind}.",
-        "en": "'{failure}' does not fit an address of kind {kind}.",
     },
     "evidence.not_postal": {
         "de": "Nur eine Postanschrift kann ladungsfähig sein.",

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from sqlmodel import Session
 
 from advisor_tui.domain.models import Address
-from advisor_tui.domain.stability import FAILURE_KINDS, merged_failure
+from advisor_tui.domain.stability import merged_failure
 from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.domain.vocabulary import AddressKind, FailureKind, Outcome
 from advisor_tui.services import audit
@@ -98,16 +98,17 @@ def mark_failed(
     *,
     expected_version: int | None = None,
 ) -> Address:
-    """Record a failure (bounced, wrong number, returned letter, unreachable)."""
+    """Record a failure (bounced, wrong number, returned letter, unreachable).
+
+    Any kind is accepted on any address (the advisor knows best what happened);
+    `domain.stability.FAILURE_KINDS` lists the ones worth offering first.
+    """
     try:
         kind = FailureKind(failure_kind)
     except ValueError as exc:
         raise ServiceError("evidence.invalid_failure_kind", kind=failure_kind) from exc
     at = _aware(when or utcnow())
     address = _load(session, address_id, expected_version)
-    allowed = FAILURE_KINDS.get(address.kind, tuple(FailureKind))
-    if kind not in allowed:
-        raise ServiceError("evidence.failure_kind_mismatch", failure=kind, kind=address.kind)
     address.failed_at, address.failure_kind = merged_failure(address, kind, at)
     return _save(session, address, "address.fail", {"at": at.isoformat(), "failure_kind": kind})
 

@@ -56,10 +56,18 @@ def rank_addresses(
 ) -> list[RankedAddress]:
     """Score and order `addresses` of `person` (pure: no database access)."""
     when = now or utcnow()
+    items = list(addresses)
+    # Addresses sharing one phone number (a mobile and its WhatsApp) share a wrong-number mark.
+    by_number: dict[str, list[Address]] = defaultdict(list)
+    for address in items:
+        if address.valid and address.normalized and address.normalized.startswith("+"):
+            by_number[address.normalized].append(address)
     scored = []
     reasons: dict[int, list[Reason]] = {}
-    for address in addresses:
-        stability = score_address(address, person, when)
+    for address in items:
+        same = by_number.get(address.normalized or "", [])
+        related = [other for other in same if other is not address]
+        stability = score_address(address, person, when, related)
         scored.append((address, stability.score))
         reasons[id(address)] = stability.reasons
     scored.sort(key=_sort_key)

@@ -201,6 +201,46 @@ def test_ties_break_by_most_recent_success_then_id() -> None:
     assert [r.address.id for r in ranked] == [2, 1, 3, 4]
 
 
+def test_wrong_number_on_mobile_also_cools_its_messenger() -> None:
+    failed = NOW - timedelta(days=5)
+    mobile = make("mobile", "0176 11122233", id=1, failed_at=failed, failure_kind="wrong_number")
+    whatsapp = make("messenger", "+49 176 11122233", id=2, label="WhatsApp")
+    landline = make("landline", "030 1234567", id=3)
+    ranked = rank_addresses([mobile, whatsapp, landline], ANNA, NOW)
+    assert ranked[0].address.id == 3
+    [messenger] = [r for r in ranked if r.address.id == 2]
+    assert messenger.is_cold and "stab.same_number_wrong" in [x.key for x in messenger.reasons]
+    # Reached on WhatsApp after the mark: the number works there after all.
+    whatsapp.last_success_at = NOW - timedelta(days=1)
+    ranked = rank_addresses([mobile, whatsapp, landline], ANNA, NOW)
+    assert ranked[0].address.id == 2 and ranked[-1].address.id == 1
+
+
+def test_recent_success_lifts_a_weak_address_over_a_stale_strong_one() -> None:
+    """Self-employed: info@ of his own firm answered last week beats a gmx unused for 10 years."""
+    juergen = Person(first_name="Jürgen", last_name="Müller")
+    info = make("email", "info@mueller-bau.de", Scope.BUSINESS, id=1,
+                last_success_at=NOW - timedelta(days=10))  # fmt: skip
+    stale = make("email", "juergen.mueller@gmx.de", id=2, created_at=NOW - timedelta(days=3650))
+    assert [r.address.id for r in rank_addresses([stale, info], juergen, NOW)] == [1, 2]
+
+
+@pytest.mark.parametrize("age", [0, 200, 500, 1000, 3000])
+def test_reason_points_add_up_to_the_score(age: int) -> None:
+    address = make(
+        "postal",
+        "Weg 1, Köln",
+        serviceable=True,
+        serviceable_at=NOW - timedelta(days=age + 40),
+        confirmed_at=NOW - timedelta(days=age),
+        failed_at=NOW - timedelta(days=age + 10),
+        failure_kind="returned_letter",
+        created_at=NOW - timedelta(days=age + 400),
+    )
+    stability = score_address(address, ANNA, NOW)
+    assert sum(r.points or 0 for r in stability.reasons) == stability.score
+
+
 # --- properties ------------------------------------------------------------------------
 
 _times = st.datetimes(

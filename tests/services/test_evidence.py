@@ -80,14 +80,24 @@ def test_mark_failed_drops_the_address_in_the_ranking(
     assert ranked[-1].address.id == mobile and ranked[-1].is_cold
 
 
-def test_mark_failed_refuses_unknown_and_unfitting_kinds(session: Session, anna: int) -> None:
-    aid = _address(session, anna, "email", "anna@gmx.de")
+def test_mark_failed_refuses_unknown_kinds_and_keeps_the_worse_failure(
+    session: Session, engine: Engine, anna: int
+) -> None:
+    aid = _address(session, anna, "mobile", "0171 1234567")
     with pytest.raises(ServiceError) as unknown:
         evidence.mark_failed(session, aid, "exploded")
     assert unknown.value.key == "evidence.invalid_failure_kind"
-    with pytest.raises(ServiceError) as unfitting:
-        evidence.mark_failed(session, aid, FailureKind.RETURNED_LETTER)
-    assert unfitting.value.key == "evidence.failure_kind_mismatch"
+    evidence.mark_failed(session, aid, FailureKind.WRONG_NUMBER, WHEN)
+    # A milder failure later must not make a wrong number look better.
+    evidence.mark_failed(session, aid, FailureKind.UNREACHABLE, WHEN + timedelta(days=1))
+    session.commit()
+    stored = _reload(engine, aid)
+    assert stored.failure_kind == "wrong_number" and stored.failed_at == WHEN + timedelta(days=1)
+    # After a newer confirmation, a new failure stands on its own.
+    evidence.confirm_address(session, aid, WHEN + timedelta(days=2))
+    evidence.mark_failed(session, aid, FailureKind.UNREACHABLE, WHEN + timedelta(days=3))
+    session.commit()
+    assert _reload(engine, aid).failure_kind == "unreachable"
 
 
 def test_serviceable_only_for_postal(session: Session, engine: Engine, anna: int) -> None:
