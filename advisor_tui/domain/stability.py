@@ -56,12 +56,12 @@ never lowers it; with no new evidence it never rises as `now` advances.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from typing import Any, Protocol
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Protocol
 
 from advisor_tui.domain.mailboxes import LocalPart, classify_local_part, is_freemail
+from advisor_tui.domain.reasons import Reason, Stability
 from advisor_tui.domain.vocabulary import AddressKind, FailureKind, Scope
 
 # --- weights: the one place they are written down -------------------------------------
@@ -159,77 +159,6 @@ class AddressLike(Protocol):
 class PersonLike(Protocol):
     first_name: str
     last_name: str
-
-
-@dataclass(frozen=True)
-class Reason:
-    """One reason behind a score: an i18n key, its parameters and the points it gave.
-
-    Parameters may hold dates (shown in the language's format), `days` (an age,
-    shown as "3 weeks ago" / "for 4 years") and other Reasons.
-    """
-
-    key: str
-    params: Mapping[str, Any] = field(default_factory=dict)
-    points: int | None = None
-
-    def text(self) -> str:
-        """The reason in the current UI language."""
-        from advisor_tui.i18n import language, t
-
-        values: dict[str, Any] = {}
-        for name, value in self.params.items():
-            if isinstance(value, Reason):
-                values[name] = value.text()
-            elif isinstance(value, datetime | date):
-                values[name] = format_date(value, language())
-            else:
-                values[name] = value
-        if "days" in self.params:
-            values["age"] = _age_phrase(int(self.params["days"]))
-            values["ago"] = _ago_phrase(int(self.params["days"]))
-        return t(self.key, **values)
-
-
-@dataclass(frozen=True)
-class Stability:
-    score: int
-    reasons: list[Reason]
-
-    def texts(self) -> list[str]:
-        """All reasons rendered in the current language."""
-        return [r.text() for r in self.reasons]
-
-
-def format_date(value: datetime | date, lang: str) -> str:
-    """A date as German (31.12.2025) or ISO (2025-12-31) text; datetimes in local time."""
-    if isinstance(value, datetime):
-        value = _aware(value).astimezone().date()
-    return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
-
-
-def _age_phrase(days: int) -> str:
-    from advisor_tui.i18n import t
-
-    if days < 14:
-        n, unit = days, "day"
-    elif days < 63:
-        n, unit = days // 7, "week"
-    elif days < 730:
-        n, unit = days // 30, "month"
-    else:
-        n, unit = days // 365, "year"
-    return t(f"stab.unit.{unit}" if n == 1 else f"stab.unit.{unit}s", n=n)
-
-
-def _ago_phrase(days: int) -> str:
-    from advisor_tui.i18n import t
-
-    if days <= 0:
-        return t("stab.ago.today")
-    if days == 1:
-        return t("stab.ago.yesterday")
-    return t("stab.ago", age=_age_phrase(days))
 
 
 def _aware(value: datetime) -> datetime:

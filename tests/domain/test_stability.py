@@ -322,3 +322,31 @@ def test_score_never_rises_with_time(address: Address, now: datetime, days: int)
 
 def test_failure_kinds_cover_every_address_kind() -> None:
     assert set(FAILURE_KINDS) == set(AddressKind)
+
+
+def test_docs_weights_table_matches_the_code() -> None:
+    """docs/stability.md (pasted into the README) lists every weight as the code has it."""
+    import re
+    from pathlib import Path
+
+    from advisor_tui.domain import stability
+
+    doc = (Path(__file__).parents[2] / "docs" / "stability.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([A-Z_]+)(?:\[(\w+)(?:, (\w+))?\])?` \| ([\d.]+) \|", doc, re.M)
+    documented = {}
+    for name, key1, key2, value in rows:
+        table = getattr(stability, name)
+        actual = table[(key1, key2)] if key2 else table[key1] if key1 else table
+        documented[(name, key1, key2)] = actual
+        assert float(value) == actual, name
+    expected = sum(len(v) if isinstance(v, dict) else 1 for v in _weights(stability).values())
+    assert len(documented) == expected
+
+
+def _weights(module: object) -> dict[str, object]:
+    values = {n: getattr(module, n) for n in dir(module) if n.isupper() and n[0] != "_"}
+    return {
+        n: v
+        for n, v in values.items()
+        if isinstance(v, int | float | dict) and n != "FAILURE_KINDS"
+    }
