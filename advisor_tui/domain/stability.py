@@ -27,7 +27,7 @@ the same table for the README):
 3. **Marks**: a postal address marked serviceable (ladungsfähig) +10; an address
    marked preferred +5.
 4. **Evidence**: fresh positive evidence closes a share of the gap between the
-   decayed score and 100: "reached" (`last_success_at`) half of it, "confirmed"
+   decayed score and 100: "reached" (`last_success_at`) 60 % of it, "confirmed"
    (`confirmed_at`, or `serviceable_at` of a serviceable address) 40 %. Only
    the best one counts, and it fades linearly to nothing over
    `EVIDENCE_FADE_DAYS` (365). A gap share rather than fixed points lets a
@@ -91,7 +91,7 @@ SERVICEABLE_BONUS = 10  # postal, ladungsfähig
 PREFERRED_BONUS = 5
 
 # Fresh evidence closes this share of the gap between the (decayed) score and 100.
-SUCCESS_SHARE = 0.5  # reached the person on it
+SUCCESS_SHARE = 0.6  # reached the person on it
 CONFIRM_SHARE = 0.4  # confirmed "still valid" (or checked serviceable)
 EVIDENCE_FADE_DAYS = 365  # the bonus fades linearly to 0 over this time
 
