@@ -226,17 +226,20 @@ def _read_revision(conn: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
-def check_restorable(file: Path) -> RestoreCheck:
-    """Refuse (ServiceError) unless `file` is an intact advisor database we can migrate."""
+def check_restorable(file: Path, *, shown: Path | None = None) -> RestoreCheck:
+    """Refuse (ServiceError) unless `file` is an intact advisor database we can migrate.
+
+    `shown` is the path named in messages (the user's file when `file` is a snapshot of it).
+    """
     from alembic.script import ScriptDirectory
     from alembic.util import CommandError
 
     from advisor_tui.storage.migrate import alembic_config
 
     if not file.is_file():
-        raise ServiceError("restore.no_file", path=str(file))
+        raise ServiceError("restore.no_file", path=str(shown or file))
     if not integrity_ok(file):
-        raise ServiceError("restore.not_database", path=str(file))
+        raise ServiceError("restore.not_database", path=str(shown or file))
     conn = sqlite3.connect(f"file:{file}?mode=ro", uri=True)
     try:
         revision = _read_revision(conn)
@@ -247,13 +250,13 @@ def check_restorable(file: Path) -> RestoreCheck:
     finally:
         conn.close()
     if revision is None:
-        raise ServiceError("restore.not_advisor", path=str(file))
+        raise ServiceError("restore.not_advisor", path=str(shown or file))
     try:
         known = ScriptDirectory.from_config(alembic_config()).get_revision(revision)
     except CommandError:
         known = None
     if known is None:
-        raise ServiceError("restore.too_new", path=str(file), revision=revision)
+        raise ServiceError("restore.too_new", path=str(shown or file), revision=revision)
     return RestoreCheck(file, revision, persons, file.stat().st_size)
 
 
@@ -268,13 +271,14 @@ def restore_database(file: Path, db_path: Path, *, now: datetime | None = None) 
     """Replace the database at `db_path` with `file`, after backing up the current one.
 
     `file` is first copied (backup API) to a private snapshot beside the target
-    and checked there, so what is checked is exactly what is restored. The
-    result is migrated to head by the next `open_engine`.
+    and checked there (integrity, revision), so what is checked is exactly what
+    is restored. The result is migrated to head by the next `open_engine`.
     """
     file = file.expanduser().absolute()
     if db_path.exists() and file.resolve() == db_path.resolve():
         raise ServiceError("backup.same_file", path=str(file))
-    check_restorable(file)
+    if not file.is_file():
+        raise ServiceError("restore.no_file", path=str(file))
     if db_path == paths.default_database():
         db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     if not db_path.parent.is_dir():
@@ -282,8 +286,11 @@ def restore_database(file: Path, db_path: Path, *, now: datetime | None = None) 
     now = now or datetime.now()
     snapshot = db_path.with_name(f".{db_path.name}.restore-{now:%Y%m%d%H%M%S}")
     try:
-        backup_sqlite(file, snapshot)
-        check = check_restorable(snapshot)
+        try:
+            backup_sqlite(file, snapshot)
+        except sqlite3.Error as exc:
+            raise ServiceError("restore.not_database", path=str(file)) from exc
+        check = check_restorable(snapshot, shown=file)
         previous = None
         if db_path.exists():
             stamp = now.strftime("%Y%m%d-%H%M%S")
