@@ -10,7 +10,13 @@ import re
 from dataclasses import dataclass
 
 from advisor_tui.domain.emails import InvalidEmail, normalize_email
-from advisor_tui.domain.phones import DEFAULT_REGION, InvalidPhone, parse_phone, reversed_digits
+from advisor_tui.domain.phones import (
+    DEFAULT_REGION,
+    InvalidPhone,
+    format_for_display,
+    parse_phone,
+    reversed_digits,
+)
 from advisor_tui.domain.vocabulary import AddressKind
 
 _SPACES = re.compile(r"\s+")
@@ -55,3 +61,10 @@ def normalize_address(kind: str, raw: str, region: str = DEFAULT_REGION) -> Norm
         )
     # Postal: one line, single spaces, case kept (it is printed on letters).
     return Normalized(_SPACES.sub(" ", text.replace("\n", ", ")), True)
+
+
+def display_value(kind: str, raw: str, normalized: str | None, valid: bool) -> str:
+    """How an address is shown in lists: phone numbers in one tidy notation."""
+    if valid and normalized and normalized.startswith("+") and kind != AddressKind.EMAIL:
+        return format_for_display(normalized)
+    return raw

@@ -9,6 +9,8 @@ from datetime import datetime
 from sqlmodel import Session
 
 from advisor_tui.domain.models import Person
+from advisor_tui.domain.normalize import display_value
+from advisor_tui.i18n import t
 from advisor_tui.services import persons as person_service
 
 
@@ -51,7 +53,11 @@ def rows_for(
     for person in people:
         assert person.id is not None
         best = ranked.get(person.id) or []
-        hottest = best[0].address.raw if best and not best[0].is_cold else ""
+        hottest = ""
+        if best and not best[0].is_cold:
+            a = best[0].address
+            value = display_value(a.kind, a.raw, a.normalized, a.valid)
+            hottest = f"{t('addr.' + a.kind)} {value}"
         rows.append(
             PersonRow(
                 person.id, _sort_name(person), person.kind, person.company, hottest, _flags(person)
