@@ -279,4 +279,47 @@ TEXTS = {
     "form.direct_dial": {"de": "Durchwahl im Betrieb", "en": "business direct dial"},
     "form.save": {"de": "Speichern", "en": "Save"},
     "form.cancel": {"de": "Abbrechen", "en": "Cancel"},
+    "form.new_person": {"de": "Neue Person", "en": "New person"},
+    "form.person_kind": {"de": "Art", "en": "Kind"},
+    "form.salutation": {"de": "Anrede", "en": "Salutation"},
+    "form.title": {"de": "Titel", "en": "Title"},
+    "form.first_name": {"de": "Vorname", "en": "First name"},
+    "form.last_name": {"de": "Nachname", "en": "Last name"},
+    "form.company": {"de": "Firma", "en": "Company"},
+    "form.birthday": {"de": "Geburtstag (optional)", "en": "Birthday (optional)"},
+    "form.first_address": {"de": "Erste Adresse (optional)", "en": "First address (optional)"},
+    "form.bad_birthday": {
+        "de": "Geburtstag bitte als TT.MM.JJJJ angeben.",
+        "en": "Please give the birthday as DD.MM.YYYY.",
+    },
+    "key.new_person": {"de": "Neue Person", "en": "New person"},
+    "key.open_caller": {"de": "Anrufer öffnen", "en": "Open caller"},
+    "person.created": {"de": "{name} angelegt.", "en": "{name} created."},
+    "ring.title": {"de": "Anruf", "en": "Incoming call"},
+    "ring.known": {
+        "de": "{name}\n{number}\nTaste o öffnet die Kundenkarte.",
+        "en": "{name}\n{number}\nPress o to open the card.",
+    },
+    "ring.shared": {
+        "de": "{number} gehört mehreren: {names}\nTaste o öffnet {first}.",
+        "en": "{number} belongs to several: {names}\nPress o to open {first}.",
+    },
+    "ring.suffix": {
+        "de": "Unbekannte Nummer {number} – vielleicht {name}?\nTaste o legt einen Kunden an.",
+        "en": "Unknown number {number} – maybe {name}?\nPress o to create a customer.",
+    },
+    "ring.unknown": {
+        "de": "Unbekannter Anrufer {number}\nKunde anlegen? Taste o.",
+        "en": "Unknown caller {number}\nCreate a customer? Press o.",
+    },
+    "ring.withheld": {"de": "Anruf mit unterdrückter Nummer", "en": "Call with withheld number"},
+    "ring.missed": {
+        "de": "Verpasster Anruf von {number}: {done}.",
+        "en": "Missed call from {number}: {done}.",
+    },
+    "monitor.connected": {"de": "Anrufmonitor verbunden", "en": "call monitor connected"},
+    "monitor.lost": {
+        "de": "Anrufmonitor getrennt, neuer Versuch in {seconds} s",
+        "en": "call monitor lost, retrying in {seconds} s",
+    },
 }

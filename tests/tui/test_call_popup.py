@@ -1,0 +1,89 @@
+"""The call monitor inside the TUI: a RING pops the caller, one key opens them."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from sqlmodel import select
+
+from advisor_tui.config import CallMonitorSettings, Settings
+from advisor_tui.domain.models import FollowUp, Request
+from advisor_tui.services.persons import PersonData, add_address, add_person
+from advisor_tui.storage.db import new_session
+from advisor_tui.tui.app import AdvisorApp
+from advisor_tui.tui.screens.card import CardScreen
+from advisor_tui.tui.screens.person_form import PersonFormScreen
+from tests.io.callmonitor_box import FakeBox
+
+RING_ANNA = "23.11.26 10:00:00;RING;0;01712345678;4930123456;SIP0;"
+RING_UNKNOWN = "23.11.26 10:05:00;RING;1;015199998888;4930123456;SIP0;"
+HANG_UP_0 = "23.11.26 10:00:20;DISCONNECT;0;0;"
+
+
+def _anna(engine: Engine) -> int:
+    with new_session(engine) as session:
+        person = add_person(session, PersonData(first_name="Anna", last_name="Schmidt"))
+        add_address(session, person.id, "mobile", "0171 2345678")
+        session.commit()
+        return person.id
+
+
+def _app(engine: Engine, port: int) -> AdvisorApp:
+    settings = Settings(lang="de", callmonitor=CallMonitorSettings(True, "127.0.0.1", port))
+    return AdvisorApp(engine=engine, settings=settings, database_label="t")
+
+
+def _messages(app: AdvisorApp) -> str:
+    return "\n".join(n.message for n in app._notifications)
+
+
+async def _until(pilot, predicate, tries: int = 100) -> None:  # noqa: ANN001
+    for _ in range(tries):
+        await pilot.pause(0.05)
+        if predicate():
+            return
+    raise AssertionError("condition never held")
+
+
+async def test_ring_pops_caller_and_missed_call_becomes_callback(engine: Engine) -> None:
+    anna = _anna(engine)
+    box = FakeBox([[RING_ANNA, HANG_UP_0]])
+    port = await box.start()
+    app = _app(engine, port)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await _until(pilot, lambda: "Anna Schmidt" in _messages(app))
+            assert "0171 2345678" in _messages(app)
+            await _until(pilot, lambda: "Verpasster Anruf" in _messages(app))
+            await pilot.press("o")
+            await _until(pilot, lambda: isinstance(app.screen, CardScreen))
+            assert app.screen.person_id == anna
+    finally:
+        await box.close()
+    with new_session(engine) as session:
+        followups = session.exec(select(FollowUp).where(FollowUp.person_id == anna)).all()
+    assert [f.kind for f in followups] == ["callback"]
+
+
+async def test_unknown_caller_offers_a_new_customer(engine: Engine) -> None:
+    _anna(engine)
+    box = FakeBox([[RING_UNKNOWN]])
+    port = await box.start()
+    app = _app(engine, port)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await _until(pilot, lambda: "Unbekannter Anrufer" in _messages(app))
+            await pilot.press("o")
+            await _until(pilot, lambda: isinstance(app.screen, PersonFormScreen))
+            form = app.screen
+            assert form.query_one("#address_raw").value == "015199998888"
+            await pilot.press(*"Guido")
+            await pilot.press("tab", *"Meier", "ctrl+s")
+            await _until(pilot, lambda: isinstance(app.screen, CardScreen))
+            card = app.screen
+            await _until(pilot, lambda: card.data is not None)
+            assert card.data.person.first_name == "Guido"
+            assert card.data.addresses[0].address.normalized == "+4915199998888"
+    finally:
+        await box.close()
+    with new_session(engine) as session:
+        assert session.exec(select(Request)).all() == []  # still ringing: nothing missed yet
