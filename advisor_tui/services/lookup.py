@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import select
-from sqlmodel import Session, col
+from sqlalchemy import bindparam, select
+from sqlmodel import Session
 
 from advisor_tui.domain.emails import InvalidEmail, normalize_email
 from advisor_tui.domain.models import Address, Person
@@ -84,46 +85,55 @@ def _parse_sender(text: str, region: str) -> _Parsed | None:
     return _Parsed(phone.e164, phone.national_digits)
 
 
-def _exact(session: Session, normalized: str) -> list[LookupHit]:
-    rows = session.execute(
-        select(col(Address.person_id), col(Address.id))
-        .join(Person, col(Person.id) == col(Address.person_id))
-        .where(
-            col(Address.normalized) == normalized,
-            col(Address.valid).is_(True),
-            col(Person.restricted_until).is_(None),
-        )
-        .order_by(col(Address.person_id), col(Address.id))
-    ).all()
-    return _one_per_person(rows, MatchKind.EXACT)
+_A = Address.__table__.c  # type: ignore[attr-defined]
+_P = Person.__table__.c  # type: ignore[attr-defined]
+# Built once: a lookup is on the hot path of every ring and every incoming message.
+# Addresses are queried alone: joined to person, SQLite (without statistics) would
+# rather walk the restricted_until index than the one on the address column.
+_EXACT = (
+    select(_A.person_id, _A.id)
+    .where(_A.normalized == bindparam("value"), _A.valid.is_(True))
+    .order_by(_A.person_id, _A.id)
+    .limit(bindparam("n"))
+)
+_SUFFIX = (
+    select(_A.person_id, _A.id)
+    .where(_A.rev_digits >= bindparam("low"), _A.rev_digits < bindparam("high"))
+    .where(_A.valid.is_(True))
+    .order_by(_A.rev_digits, _A.person_id, _A.id)
+    .limit(bindparam("n"))
+)
+_HIDDEN = select(_P.id).where(
+    _P.id.in_(bindparam("ids", expanding=True)), _P.restricted_until.is_not(None)
+)
+
+
+def _hits(
+    session: Session, statement: Any, params: dict[str, Any], limit: int, match: MatchKind
+) -> list[LookupHit]:
+    connection = session.connection()
+    rows = connection.execute(statement, {**params, "n": limit * 4}).all()
+    if not rows:
+        return []
+    hidden = set(connection.execute(_HIDDEN, {"ids": sorted({r[0] for r in rows})}).scalars())
+    hits: list[LookupHit] = []
+    seen: set[int] = set()
+    for person_id, address_id in rows:
+        if person_id not in seen and person_id not in hidden:
+            seen.add(person_id)
+            hits.append(LookupHit(person_id, address_id, match.value))
+    return hits[:limit]
+
+
+def _exact(session: Session, normalized: str, limit: int) -> list[LookupHit]:
+    return _hits(session, _EXACT, {"value": normalized}, limit, MatchKind.EXACT)
 
 
 def _suffix(session: Session, digits: str, limit: int) -> list[LookupHit]:
     rev = digits[::-1]
     # A range on the indexed column: LIKE 'x%' would scan the table (TECH-NOTES).
-    rows = session.execute(
-        select(col(Address.person_id), col(Address.id))
-        .join(Person, col(Person.id) == col(Address.person_id))
-        .where(
-            col(Address.rev_digits) >= rev,
-            col(Address.rev_digits) < rev + ":",
-            col(Address.valid).is_(True),
-            col(Person.restricted_until).is_(None),
-        )
-        .order_by(col(Address.rev_digits), col(Address.person_id), col(Address.id))
-        .limit(limit * 4)
-    ).all()
-    return _one_per_person(rows, MatchKind.SUFFIX)[:limit]
-
-
-def _one_per_person(rows: object, match: MatchKind) -> list[LookupHit]:
-    hits: list[LookupHit] = []
-    seen: set[int] = set()
-    for person_id, address_id in rows:  # type: ignore[attr-defined]
-        if person_id not in seen:
-            seen.add(person_id)
-            hits.append(LookupHit(person_id, address_id, match.value))
-    return hits
+    params = {"low": rev, "high": rev + ":"}
+    return _hits(session, _SUFFIX, params, limit, MatchKind.SUFFIX)
 
 
 def reverse_lookup(
@@ -136,7 +146,7 @@ def reverse_lookup(
         return LookupResult(query, None, False)
     result = LookupResult(query, parsed.normalized, True)
     if parsed.normalized is not None:
-        hits = _exact(session, parsed.normalized)
+        hits = _exact(session, parsed.normalized, limit)
         if len(hits) > 1:
             hits = [LookupHit(h.person_id, h.address_id, MatchKind.SHARED.value) for h in hits]
         if hits:

@@ -19,13 +19,17 @@ from advisor_tui.storage import search as index
 
 MIN_TERM = 3  # trigram: shorter terms only through the name prefix
 _PHONE_TEXT = re.compile(r"^[\d\s+\-/().]+$")
-_MATCH_OF_FIELD = {
-    "names": "name",
+_FIELD_OF_MATCH = {
+    "name": "names",
     "company": "company",
-    "emails": "email",
-    "phones": "phone",
+    "email": "emails",
+    "phone": "phones",
     "notes": "notes",
 }
+
+
+_TEXT_ORDER = ("name", "company", "email", "phone", "notes")
+_NUMBER_ORDER = ("phone", "email", "name", "company", "notes")
 
 
 @dataclass(frozen=True)
@@ -41,14 +45,15 @@ class _Query:
     prefix: str | None  # folded text for the name-prefix lookup
     terms: list[str]  # folded terms of >= 3 characters for the substring index
     short: list[str]  # shorter terms, checked on the candidates
+    order: tuple[str, ...] = _TEXT_ORDER  # match kinds, best first
 
 
 def parse_query(text: str) -> _Query:
     """Fold the query; a number in any notation becomes its digits."""
     stripped = text.strip()
-    digits = digits_of(stripped)
-    if stripped and _PHONE_TEXT.match(stripped) and digits:
-        return _Query(None, [digits] if len(digits) >= MIN_TERM else [], [])
+    if stripped and _PHONE_TEXT.match(stripped) and digits_of(stripped):
+        digits = index.phone_query_digits(stripped)
+        return _Query(None, [digits] if len(digits) >= MIN_TERM else [], [], _NUMBER_ORDER)
     words = index.fold(stripped).split()
     return _Query(
         " ".join(words) or None,
@@ -57,12 +62,12 @@ def parse_query(text: str) -> _Query:
     )
 
 
-def _field_matched(columns: dict[str, str], terms: list[str]) -> str:
-    needle = max(terms, key=len)
-    for name in index.FIELDS:
-        if needle in columns[name]:
-            return _MATCH_OF_FIELD[name]
-    return _MATCH_OF_FIELD["names"]
+def _field_matched(columns: dict[str, str], query: _Query) -> str:
+    needle = max(query.terms, key=len)
+    for match in query.order:
+        if needle in columns[_FIELD_OF_MATCH[match]]:
+            return match
+    return query.order[0]
 
 
 def _ranked_ids(session: Session, query: _Query, limit: int) -> list[tuple[int, str]]:
@@ -75,14 +80,14 @@ def _ranked_ids(session: Session, query: _Query, limit: int) -> list[tuple[int, 
             if len(ranked) >= limit:
                 return list(ranked.items())
     if query.terms:
-        order = list(_MATCH_OF_FIELD.values())
+        order = query.order
         found = []
         for person_id, columns in index.text_matches(connection, query.terms, limit * 4):
             if person_id in ranked:
                 continue
             text = " ".join(columns.values())
             if all(short in text for short in query.short):
-                found.append((order.index(_field_matched(columns, query.terms)), person_id))
+                found.append((order.index(_field_matched(columns, query)), person_id))
         found.sort()
         for rank, person_id in found:
             ranked.setdefault(person_id, order[rank])

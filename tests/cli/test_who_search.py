@@ -1,4 +1,8 @@
-"""`advisor who` and `advisor search` as real subprocesses: exit status, stdout, JSON."""
+"""`advisor who` and `advisor search`: exit status, stdout, JSON.
+
+The exit statuses run as real subprocesses; the finer cases call `cli.main`
+in-process (same code path, without paying a Python start for each).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from advisor_tui.cli import main
 from advisor_tui.services.persons import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session
 from tests.conftest import run_cli
+
+_FAST: dict[str, str] = {}
+
+
+def cli(*args: str) -> object:
+    """run_cli with bytecode caching in a temp folder (this machine disables it)."""
+    return run_cli(*args, env=_FAST)
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +30,9 @@ def filled_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One database for the whole module: subprocesses only read it."""
     from advisor_tui.storage.db import open_engine
 
-    path = tmp_path_factory.mktemp("cli") / "advisor.sqlite3"
+    folder = tmp_path_factory.mktemp("cli")
+    _FAST.update(PYTHONDONTWRITEBYTECODE="", PYTHONPYCACHEPREFIX=str(folder / "pycache"))
+    path = folder / "advisor.sqlite3"
     engine: Engine = open_engine(f"sqlite:///{path}")
     with new_session(engine) as session:
         anna = add_person(session, PersonData("Anna", "Müller", company="Müller & Söhne"))
@@ -37,8 +51,14 @@ def _json(result: object) -> list[dict]:
     return json.loads(result.stdout)  # type: ignore[attr-defined]
 
 
+def _inproc(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 def test_who_exact_json(filled_db: Path) -> None:
-    result = run_cli("--db", str(filled_db), "who", "+49 (0)171-2345678", "--json")
+    result = cli("--db", str(filled_db), "who", "+49 (0)171-2345678", "--json")
     assert result.returncode == 0, result.stderr
     [entry] = _json(result)
     assert entry["name"] == "Anna Müller"
@@ -52,53 +72,72 @@ def test_who_exact_json(filled_db: Path) -> None:
     assert entry["address_id"] in {a["id"] for a in entry["addresses"]}
 
 
-def test_who_shared_and_suffix(filled_db: Path) -> None:
-    shared = _json(run_cli("--db", str(filled_db), "who", "0301234567", "--json"))
+def test_who_shared_and_suffix(filled_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _inproc(capsys, "--db", str(filled_db), "who", "0301234567", "--json")
+    shared = json.loads(out)
+    assert code == 0
     assert sorted(e["name"] for e in shared) == ["Erika Schäfer", "Karl Schäfer"]
     assert {e["match"] for e in shared} == {"shared"}
-    suffix = _json(run_cli("--db", str(filled_db), "who", "2345678", "--json"))
-    assert [(e["name"], e["match"]) for e in suffix] == [("Anna Müller", "suffix")]
+    code, out, _ = _inproc(capsys, "--db", str(filled_db), "who", "2345678", "--json")
+    assert [(e["name"], e["match"]) for e in json.loads(out)] == [("Anna Müller", "suffix")]
+    code, out, _ = _inproc(capsys, "--db", str(filled_db), "who", "2345678")
+    assert "Anna Müller" in out and "Vorschläge" in out
 
 
 def test_who_human_output(filled_db: Path) -> None:
-    result = run_cli("--db", str(filled_db), "who", "ANNA.MUELLER@example.de")
+    result = cli("--db", str(filled_db), "who", "ANNA.MUELLER@example.de")
     assert result.returncode == 0, result.stderr
     assert "Anna Müller" in result.stdout
     assert "0171 2345678" in result.stdout  # phone shown in national notation
+    assert result.stdout.index("0171 2345678") < result.stdout.index("anna.mueller@")
 
 
 def test_who_not_found(filled_db: Path) -> None:
-    result = run_cli("--db", str(filled_db), "who", "0160 1111111")
+    result = cli("--db", str(filled_db), "who", "0160 1111111")
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.strip().count("\n") == 0 and "0160 1111111" in result.stderr
-    as_json = run_cli("--db", str(filled_db), "who", "nobody@example.org", "--json")
-    assert as_json.returncode == 1 and _json(as_json) == []
 
 
-@pytest.mark.parametrize("sender", ["12", "hallo", "anna@"])
-def test_who_bad_input(filled_db: Path, sender: str) -> None:
-    result = run_cli("--db", str(filled_db), "who", sender)
+def test_who_not_found_json(filled_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _inproc(capsys, "--db", str(filled_db), "who", "nobody@example.org", "--json")
+    assert code == 1 and json.loads(out) == []
+
+
+def test_who_bad_input(filled_db: Path) -> None:
+    result = cli("--db", str(filled_db), "who", "12")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("sender", ["hallo", "anna@", "567"])
+def test_who_bad_input_inproc(
+    filled_db: Path, capsys: pytest.CaptureFixture[str], sender: str
+) -> None:
+    code, out, err = _inproc(capsys, "--db", str(filled_db), "who", sender)
+    assert (code, out) == (2, "")
+    assert len(err.strip().splitlines()) == 1
+
+
 def test_search_json_and_limit(filled_db: Path) -> None:
-    result = run_cli("--db", str(filled_db), "search", "schafer", "--json")
+    result = cli("--db", str(filled_db), "search", "schafer", "--json")
     assert result.returncode == 0, result.stderr
     entries = _json(result)
     assert sorted(e["name"] for e in entries) == ["Erika Schäfer", "Karl Schäfer"]
     assert all(e["match"] == "name" and e["addresses"] for e in entries)
-    limited = _json(run_cli("--db", str(filled_db), "search", "s", "--limit", "1", "--json"))
-    assert len(limited) == 1
 
 
-def test_search_human_and_none(filled_db: Path) -> None:
-    result = run_cli("--db", str(filled_db), "search", "Söhne")
-    assert result.returncode == 0, result.stderr
-    assert "Anna Müller" in result.stdout and "Firma" in result.stdout
-    none = run_cli("--db", str(filled_db), "search", "zzzzz")
+def test_search_limit_and_human(filled_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _inproc(capsys, "--db", str(filled_db), "search", "s", "--limit", "1", "--json")
+    assert code == 0 and len(json.loads(out)) == 1
+    code, out, _ = _inproc(capsys, "--db", str(filled_db), "search", "Söhne")
+    assert code == 0 and "Anna Müller" in out and "Firma" in out
+    code, out, err = _inproc(capsys, "--db", str(filled_db), "search", "x", "--limit", "0")
+    assert code == 2 and out == "" and "1000" in err
+
+
+def test_search_none(filled_db: Path) -> None:
+    none = cli("--db", str(filled_db), "search", "zzzzz")
     assert none.returncode == 1 and none.stdout == ""
-    bad = run_cli("--db", str(filled_db), "search", "x", "--limit", "0")
-    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert "zzzzz" in none.stderr

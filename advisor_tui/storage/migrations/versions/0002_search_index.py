@@ -5,8 +5,8 @@ Revises: 0001
 Create Date: 2026-11-23
 
 Two portable tables (see storage/search.py) and, on SQLite only, an FTS5
-trigram index over the document table, kept in step by triggers. Existing
-persons are indexed at once.
+trigram index over the document table (rows added by the application, removed
+by a trigger). Existing persons are indexed at once.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ depends_on = None
 
 _FIELDS = ("names", "company", "emails", "phones", "notes")
 _COLS = ", ".join(_FIELDS)
-_NEW = ", ".join(f"new.{f}" for f in _FIELDS)
 _OLD = ", ".join(f"old.{f}" for f in _FIELDS)
 
 
@@ -50,20 +49,12 @@ def upgrade() -> None:
             f"CREATE VIRTUAL TABLE person_fts USING fts5({_COLS}, content='person_search_doc', "
             "content_rowid='person_id', tokenize='trigram')"
         )
-        op.execute(
-            "CREATE TRIGGER person_search_doc_ai AFTER INSERT ON person_search_doc BEGIN "
-            f"INSERT INTO person_fts(rowid, {_COLS}) VALUES (new.person_id, {_NEW}); END"
-        )
+        # Rows are added to person_fts by storage/search.py (FTS5 is much slower inside
+        # a trigger); removal is a trigger, so a cascading person delete cleans up too.
         op.execute(
             "CREATE TRIGGER person_search_doc_ad AFTER DELETE ON person_search_doc BEGIN "
             f"INSERT INTO person_fts(person_fts, rowid, {_COLS}) "
             f"VALUES ('delete', old.person_id, {_OLD}); END"
-        )
-        op.execute(
-            "CREATE TRIGGER person_search_doc_au AFTER UPDATE ON person_search_doc BEGIN "
-            f"INSERT INTO person_fts(person_fts, rowid, {_COLS}) "
-            f"VALUES ('delete', old.person_id, {_OLD}); "
-            f"INSERT INTO person_fts(rowid, {_COLS}) VALUES (new.person_id, {_NEW}); END"
         )
     # Folding is Python, so the index of existing persons is built by the application code.
     from advisor_tui.storage.search import rebuild_index
@@ -73,8 +64,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        for suffix in ("ai", "ad", "au"):
-            op.execute(f"DROP TRIGGER IF EXISTS person_search_doc_{suffix}")
+        op.execute("DROP TRIGGER IF EXISTS person_search_doc_ad")
         op.execute("DROP TABLE IF EXISTS person_fts")
     op.drop_index("ix_person_name_key_person_id", table_name="person_name_key")
     op.drop_table("person_name_key")
