@@ -18,7 +18,10 @@ from advisor_tui.commands.context import CliContext, UsageError
 from advisor_tui.i18n import guess_language, set_language, t
 
 # Each module defines NAME, HELP_KEY, add_arguments(parser) and run(args, ctx) -> int.
-COMMAND_MODULES = ("demo", "callmonitor", "backup", "restore", "gdpr", "who", "search")
+COMMAND_MODULES = (
+    "demo", "callmonitor", "backup", "restore", "gdpr", "who", "search", "import_", "export",
+    "duplicates",
+)  # fmt: skip
 
 
 class _Parser(argparse.ArgumentParser):

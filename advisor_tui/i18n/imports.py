@@ -1,3 +1,154 @@
-"""Texts of the imports area."""
+"""Texts of the imports area: import, export, duplicates and merging."""
 
-TEXTS: dict[str, dict[str, str]] = {}
+TEXTS: dict[str, dict[str, str]] = {
+    # commands and options
+    "cli.cmd.import": {
+        "de": "Kontakte aus vCard- (.vcf, vdir-Ordner) oder CSV-Dateien importieren",
+        "en": "import contacts from vCard (.vcf, vdir folder) or CSV files",
+    },
+    "cli.cmd.export": {
+        "de": "Kontakte als vCard 4.0, CSV oder JSON exportieren",
+        "en": "export contacts as vCard 4.0, CSV or JSON",
+    },
+    "cli.cmd.duplicates": {
+        "de": "wahrscheinliche Dubletten auflisten (gleiche Nummer, E-Mail oder Name+Geburtstag)",
+        "en": "list likely duplicates (same number, e-mail or name+birthday)",
+    },
+    "import.opt.files": {
+        "de": "vCard-Datei, vdir-Ordner oder CSV-Datei (Outlook, Google, generisch)",
+        "en": "vCard file, vdir folder or CSV file (Outlook, Google, generic)",
+    },
+    "import.opt.dry_run": {
+        "de": "nur zeigen, was geschähe; nichts speichern",
+        "en": "only show what would happen; store nothing",
+    },
+    "import.opt.kind": {
+        "de": "Art neuer Personen: customer, prospect oder former (Standard customer)",
+        "en": "kind of new persons: customer, prospect or former (default customer)",
+    },
+    "export.opt.format": {"de": "Format: vcf, csv oder json", "en": "format: vcf, csv or json"},
+    "export.opt.output": {
+        "de": "Zieldatei (Standard: Standardausgabe)",
+        "en": "output file (default: standard output)",
+    },
+    "export.opt.person": {
+        "de": "nur diese Person (ID)",
+        "en": "only this person (ID)",
+    },
+    # import report
+    "import.progress": {"de": "Kontakte werden importiert", "en": "Importing contacts"},
+    "import.summary": {
+        "de": "{created} angelegt, {merged} zusammengeführt, {unchanged} unverändert, "
+        "{review} zu prüfen, {rejected} abgelehnt "
+        "({addresses_added} neue Adressen, {seconds:.1f} s).",
+        "en": "{created} created, {merged} merged, {unchanged} unchanged, {review} to review, "
+        "{rejected} rejected ({addresses_added} new addresses, {seconds:.1f} s).",
+    },
+    "import.dry_run": {
+        "de": "Probelauf: nichts wurde gespeichert.",
+        "en": "Dry run: nothing was stored.",
+    },
+    "import.rejected_line": {"de": "{file}:{line}: {reason}", "en": "{file}:{line}: {reason}"},
+    "import.review_line": {
+        "de": "{file}:{line}: neu angelegt als #{person_id}, bitte prüfen gegen {existing} "
+        "({conflicts})",
+        "en": "{file}:{line}: created as #{person_id}, please check against {existing} "
+        "({conflicts})",
+    },
+    "import.review_hint": {
+        "de": "Zu prüfende Paare zeigt auch „advisor duplicates“.",
+        "en": "Pairs to review are also listed by “advisor duplicates”.",
+    },
+    "import.conflict.name": {"de": "Name weicht ab", "en": "name differs"},
+    "import.conflict.birthday": {"de": "Geburtstag weicht ab", "en": "birthday differs"},
+    # why a record was rejected
+    "import.err.no_end": {
+        "de": "vCard ohne END:VCARD (abgebrochene Karte)",
+        "en": "vCard without END:VCARD (truncated card)",
+    },
+    "import.err.outside_card": {
+        "de": "Text außerhalb einer vCard",
+        "en": "text outside of a vCard",
+    },
+    "import.err.bad_line": {
+        "de": "Zeile nicht lesbar: {detail}",
+        "en": "unreadable line: {detail}",
+    },
+    "import.err.no_name": {
+        "de": "weder Name noch Firma angegeben",
+        "en": "neither a name nor a company given",
+    },
+    "import.err.unknown_columns": {
+        "de": "Spaltenüberschriften nicht erkannt ({columns}); siehe docs/import-mapping.md",
+        "en": "column headers not recognised ({columns}); see docs/import-mapping.md",
+    },
+    "import.err.csv_broken": {"de": "CSV fehlerhaft: {detail}", "en": "broken CSV: {detail}"},
+    "import.err.csv_columns": {
+        "de": "{found} Spalten statt {expected} (Trennzeichen oder Anführungszeichen falsch?)",
+        "en": "{found} columns instead of {expected} (wrong separator or quotes?)",
+    },
+    "import.err.empty_folder": {
+        "de": "Ordner enthält keine .vcf-Dateien",
+        "en": "folder holds no .vcf files",
+    },
+    "import.err.not_found": {"de": "Datei nicht gefunden", "en": "file not found"},
+    "import.err.unreadable": {
+        "de": "Datei nicht lesbar: {detail}",
+        "en": "file not readable: {detail}",
+    },
+    "import.err.no_records": {
+        "de": "keine Kontakte in der Datei",
+        "en": "no contacts in the file",
+    },
+    "import.err.unexpected": {
+        "de": "unerwarteter Fehler beim Lesen: {detail}",
+        "en": "unexpected error while reading: {detail}",
+    },
+    "import.err.person_kind": {
+        "de": "unbekannte Personenart „{kind}“ (customer, prospect, former)",
+        "en": "unknown person kind “{kind}” (customer, prospect, former)",
+    },
+    # export
+    "export.done": {
+        "de": "{count} Personen nach {path} exportiert.",
+        "en": "Exported {count} persons to {path}.",
+    },
+    "export.bad_format": {
+        "de": "Unbekanntes Exportformat {format} (vcf, csv, json).",
+        "en": "Unknown export format {format} (vcf, csv, json).",
+    },
+    "export.cannot_write": {
+        "de": "{path} kann nicht geschrieben werden: {detail}.",
+        "en": "Cannot write {path}: {detail}.",
+    },
+    # duplicates and merging
+    "duplicates.none": {
+        "de": "Keine wahrscheinlichen Dubletten gefunden.",
+        "en": "No likely duplicates found.",
+    },
+    "duplicates.count": {
+        "de": "{count} wahrscheinliche Dubletten-Paare:",
+        "en": "{count} likely duplicate pairs:",
+    },
+    "duplicates.reason.phone": {"de": "gleiche Nummer {value}", "en": "same number {value}"},
+    "duplicates.reason.email": {"de": "gleiche E-Mail {value}", "en": "same e-mail {value}"},
+    "duplicates.reason.name_birthday": {
+        "de": "gleicher Name und Geburtstag",
+        "en": "same name and birthday",
+    },
+    "duplicates.col.pair": {"de": "Personen", "en": "Persons"},
+    "duplicates.col.reasons": {"de": "Gründe", "en": "Reasons"},
+    "duplicates.col.conflicts": {"de": "Widersprüche", "en": "Conflicts"},
+    "merge.same_person": {
+        "de": "Eine Person kann nicht mit sich selbst zusammengeführt werden.",
+        "en": "A person cannot be merged with itself.",
+    },
+    "merge.bad_choice": {
+        "de": "Für {field} bitte „keep“ oder „other“ wählen.",
+        "en": "Please choose “keep” or “other” for {field}.",
+    },
+    "merge.changed": {
+        "de": "Eine der Personen wurde inzwischen geändert; bitte neu laden.",
+        "en": "One of the persons was changed meanwhile; please reload.",
+    },
+}

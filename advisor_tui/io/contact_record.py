@@ -1,0 +1,165 @@
+"""What every contact reader produces: one neutral record per card or row.
+
+vCard and CSV readers map their format to `ContactRecord`; the import service
+stores records without knowing where they came from. The small helpers here
+(decoding files, birthdays, name prefixes) are shared by both readers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass
+class AddressRecord:
+    """One address as read: kind and scope are `domain.vocabulary` values."""
+
+    kind: str
+    raw: str
+    scope: str = "private"
+    label: str = ""
+    is_preferred: bool = False
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = ""
+
+
+@dataclass
+class ContactRecord:
+    """A person as read from one card or row, with where it came from."""
+
+    source: str
+    line: int
+    first_name: str = ""
+    last_name: str = ""
+    salutation: str = ""
+    title: str = ""
+    company: str = ""
+    birthday: date | None = None
+    notes: str = ""
+    tags: str = ""
+    kind: str = ""  # PersonKind value, "" for the import's default
+    addresses: list[AddressRecord] = field(default_factory=list)
+    # Properties we do not interpret, kept for export: {"group", "name", "params", "value"}.
+    extra: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def has_name(self) -> bool:
+        return bool(self.first_name or self.last_name or self.company)
+
+
+class RecordError(Exception):
+    """A card or row that cannot be read; `key` is an i18n key, `params` fill it in."""
+
+    def __init__(self, key: str, line: int | None = None, **params: object) -> None:
+        self.key = key
+        self.line = line
+        self.params = params
+        super().__init__(key)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Text of a file: BOM-marked UTF-16/UTF-8, else UTF-8, else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; Latin-1 maps every byte.
+        return data.decode("latin-1")
+
+
+_ISO_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?:[T ].*)?$")
+_NO_YEAR = re.compile(r"^--(\d{2})-?(\d{2})$")
+_GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+# Apple writes a birthday without a year as 1604-MM-DD (and says so in X-APPLE-OMIT-YEAR).
+NO_YEAR_PLACEHOLDERS = frozenset({1604, 1900})
+
+
+class NoYear(ValueError):
+    """A valid day and month without a year: Person.birthday cannot hold it."""
+
+
+def parse_birthday(text: str, *, omit_year: int | None = None) -> date | None:
+    """A birthday in any of the forms exports write; None when empty.
+
+    Raises NoYear for `--0315` (kept raw by the caller) and ValueError for
+    text that is no date.
+    """
+    value = text.strip()
+    if not value or value in ("0.0.00", "00.00.00", "0/0/00", "00/00/00"):
+        return None
+    if _NO_YEAR.match(value):
+        raise NoYear(value)
+    if match := _ISO_DATE.match(value):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _GERMAN_DATE.match(value):
+        day, month, year = (int(g) for g in match.groups())
+    elif match := _US_DATE.match(value):
+        month, day, year = (int(g) for g in match.groups())
+    else:
+        raise ValueError(value)
+    if year < 100:  # two-digit years in Outlook CSV: 00-29 -> 2000s
+        year += 2000 if year < 30 else 1900
+    if omit_year is not None and year == omit_year:
+        raise NoYear(value)
+    return date(year, month, day)
+
+
+_SALUTATIONS = frozenset({"herr", "frau", "mr", "mrs", "ms", "miss", "hr", "fr"})
+
+
+def split_prefix(prefix: str) -> tuple[str, str]:
+    """(salutation, title) of a name prefix such as `Herr Dr.` or `Prof. Dr.`."""
+    salutation: list[str] = []
+    title: list[str] = []
+    for word in prefix.split():
+        if word.rstrip(".").casefold() in _SALUTATIONS and not title:
+            salutation.append(word)
+        else:
+            title.append(word)
+    return " ".join(salutation), " ".join(title)
+
+
+def split_full_name(name: str) -> tuple[str, str]:
+    """(first, last) of a display name: `Müller, Anna` or `Anna Maria Müller`."""
+    text = " ".join(name.split())
+    if "," in text:
+        last, _, first = text.partition(",")
+        return first.strip(), last.strip()
+    first, _, last = text.rpartition(" ")
+    return first, last
+
+
+def extra_to_json(props: list[dict[str, Any]]) -> str:
+    """Person.extra text for kept properties ("" when there are none)."""
+    import json
+
+    return json.dumps({"vcard": props}, ensure_ascii=False) if props else ""
+
+
+def extra_from_json(text: str) -> list[dict[str, Any]]:
+    """The kept properties of Person.extra (tolerates empty or foreign content)."""
+    import json
+
+    if not text:
+        return []
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    props = data.get("vcard") if isinstance(data, dict) else None
+    return (
+        [p for p in props if isinstance(p, dict) and "name" in p] if isinstance(props, list) else []
+    )

@@ -1,0 +1,146 @@
+"""When two person records are one person: the keys and the conflicts, and the list of likely pairs.
+
+Two records are likely the same person when they share a normalized phone
+number or e-mail address, or the same name and birthday. They are *not*
+merged automatically when their names or birthdays contradict each other
+(a household landline, a firm's switchboard, a recycled number): such pairs
+are listed for review. The import (`services.importing`) and `advisor
+duplicates` use the same rules from here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import distinct, func
+from sqlmodel import Session, col, select
+
+from advisor_tui.domain.mailboxes import fold
+from advisor_tui.domain.models import Address, Person
+
+PHONE_KINDS = ("mobile", "landline", "fax")
+# Addresses whose normalized form identifies a person (postal ones are shared by households).
+MATCH_KINDS = (*PHONE_KINDS, "email")
+# More persons than this on one number is a switchboard or a hotline, not a duplicate.
+MAX_GROUP = 8
+
+AddrKey = tuple[str, str]
+
+
+def address_key(kind: str, normalized: str | None, raw: str) -> AddrKey:
+    """What makes two addresses of one person the same (a number is one, whatever its kind)."""
+    family = "phone" if kind in PHONE_KINDS else kind
+    if normalized:
+        return family, normalized.casefold() if kind == "postal" else normalized
+    return family, "raw:" + " ".join(fold(raw).split())
+
+
+def is_match_key(key: AddrKey) -> bool:
+    """Keys that may tie a card to another stored person: valid numbers and e-mails."""
+    return key[0] in ("phone", "email") and not key[1].startswith("raw:")
+
+
+def name_key(first: str, last: str) -> tuple[str, str]:
+    """Names as compared: folded (Müller = Mueller = MÜLLER), spaces collapsed."""
+    return " ".join(fold(first).split()), " ".join(fold(last).split())
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    if not a or not b:
+        return True
+    first_a, first_b = a.split()[0].rstrip("."), b.split()[0].rstrip(".")
+    if len(first_a) == 1 or len(first_b) == 1:  # "A. Müller" and "Anna Müller"
+        return first_a[0] == first_b[0]
+    return first_a == first_b
+
+
+def conflicts(a: Any, b: Any) -> list[str]:
+    """Why records `a` and `b` (with first/last_name, company, birthday) cannot be one person."""
+    reasons = []
+    first_a, last_a = name_key(a.first_name, a.last_name)
+    first_b, last_b = name_key(b.first_name, b.last_name)
+    named_a, named_b = bool(first_a or last_a), bool(first_b or last_b)
+    if named_a and named_b:
+        if (last_a and last_b and last_a != last_b) or not _first_names_agree(first_a, first_b):
+            reasons.append("name")
+    elif named_a != named_b or fold(a.company).strip() != fold(b.company).strip():
+        reasons.append("name")  # a firm's card against a person's, or two different firms
+    if a.birthday and b.birthday and a.birthday != b.birthday:
+        reasons.append("birthday")
+    return reasons
+
+
+@dataclass
+class DuplicatePair:
+    """Two stored persons that are probably one, with the evidence and any contradiction."""
+
+    first_id: int
+    second_id: int
+    reasons: list[dict[str, str]] = field(default_factory=list)  # {"kind": ..., "value": ...}
+    conflicts: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "person_ids": [self.first_id, self.second_id],
+            "reasons": self.reasons,
+            "conflicts": self.conflicts,
+        }
+
+
+def _shared_addresses(session: Session) -> list[tuple[str, str, int]]:
+    """(kind, normalized, person_id) of identifying addresses held by more than one person."""
+    visible = col(Person.restricted_until).is_(None)
+    shared = (
+        select(Address.normalized)
+        .join(Person, col(Person.id) == col(Address.person_id))
+        .where(col(Address.kind).in_(MATCH_KINDS), col(Address.normalized).is_not(None), visible)
+        .group_by(col(Address.normalized))
+        .having(func.count(distinct(col(Address.person_id))) > 1)
+    )
+    rows = session.exec(
+        select(Address.kind, Address.normalized, Address.person_id)
+        .join(Person, col(Person.id) == col(Address.person_id))
+        .where(col(Address.normalized).in_(shared), col(Address.kind).in_(MATCH_KINDS), visible)
+    ).all()
+    return [(kind, normalized or "", person_id) for kind, normalized, person_id in rows]
+
+
+def find_duplicates(session: Session) -> list[DuplicatePair]:
+    """Likely duplicate pairs among the stored (not restricted) persons, lowest ids first."""
+    pairs: dict[tuple[int, int], DuplicatePair] = {}
+
+    def add(ids: set[int], kind: str, value: str) -> None:
+        if len(ids) > MAX_GROUP:
+            return
+        for a, b in combinations(sorted(ids), 2):
+            pair = pairs.setdefault((a, b), DuplicatePair(a, b))
+            reason = {"kind": kind, "value": value}
+            if reason not in pair.reasons:
+                pair.reasons.append(reason)
+
+    by_address: dict[AddrKey, set[int]] = defaultdict(set)
+    for kind, normalized, person_id in _shared_addresses(session):
+        by_address[address_key(kind, normalized, "")].add(person_id)
+    for (family, value), ids in by_address.items():
+        add(ids, family, value)
+    by_name: dict[tuple[str, str, date], set[int]] = defaultdict(set)
+    people = session.exec(
+        select(Person.id, Person.first_name, Person.last_name, Person.birthday).where(
+            col(Person.birthday).is_not(None), col(Person.restricted_until).is_(None)
+        )
+    ).all()
+    for person_id, first, last, birthday in people:
+        if (first or last) and birthday and person_id is not None:
+            by_name[(*name_key(first, last), birthday)].add(person_id)
+    for (first, last, birthday), ids in by_name.items():
+        add(ids, "name_birthday", f"{first} {last} {birthday.isoformat()}".strip())
+    if pairs:
+        ids = {i for key in pairs for i in key}
+        persons = {p.id: p for p in session.exec(select(Person).where(col(Person.id).in_(ids)))}
+        for (a, b), pair in pairs.items():
+            pair.conflicts = conflicts(persons[a], persons[b])
+    return [pairs[key] for key in sorted(pairs)]
