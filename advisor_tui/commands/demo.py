@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from advisor_tui.commands.context import CliContext, UsageError
 from advisor_tui.i18n import t
@@ -19,17 +20,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if not 1 <= args.persons <= 1_000_000:
         raise UsageError(t("cli.usage_error", message="--persons 1..1000000"))
-    from rich.progress import Progress
-
     from advisor_tui.services.demo import generate_demo
 
-    with Progress(transient=True) as progress:
-        task = progress.add_task(t("demo.progress"), total=args.persons)
-        stats = generate_demo(
-            ctx.engine(),
-            persons=args.persons,
-            seed=args.seed,
-            progress=lambda done: progress.update(task, completed=done),
-        )
+    if not sys.stderr.isatty():  # scripts and tests: no progress bar, stdout stays clean
+        stats = generate_demo(ctx.engine(), persons=args.persons, seed=args.seed)
+    else:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        # The bar goes to stderr, so `advisor demo > log` still gets just the summary.
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task(t("demo.progress"), total=args.persons)
+            stats = generate_demo(
+                ctx.engine(),
+                persons=args.persons,
+                seed=args.seed,
+                progress=lambda done: progress.update(task, completed=done),
+            )
     print(t("demo.done", **stats.as_dict()))
     return 0

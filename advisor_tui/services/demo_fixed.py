@@ -144,8 +144,18 @@ FIXED_PERSONS: tuple[FixedPerson, ...] = (
             FixedAddress("landline", "0221/345678", label="Festnetz"),
             FixedAddress("email", "sabine.mueller@web.de", success_day=-45),
             _postal("Lindenstraße 5", "50674", "Köln", serviceable=True, confirmed_day=-365),
+            FixedAddress("mobile", "0162 4567890", success_day=-15),
         ),
         consents=(("email", True),),
+        requests=(
+            FixedRequest(
+                "sms", "change_of_data", "new", "",
+                "Hallo Herr Balschuweit, wir haben eine neue Bankverbindung, die Unterlagen "
+                "kommen per Post. Sabine Müller",
+                address=3,
+                hours_ago=5,
+            ),
+        ),
     ),
     FixedPerson(
         "Herr",
@@ -169,6 +179,12 @@ FIXED_PERSONS: tuple[FixedPerson, ...] = (
                 "nicht reguliert. Ich erwarte umgehend Ihre Antwort. Jürgen Schäfer",
                 address=2,
                 hours_ago=50,
+            ),
+            FixedRequest(
+                "whatsapp", "complaint", "waiting", "",
+                "Haben Sie meinen Brief bekommen? Ich warte immer noch auf eine Antwort!",
+                address=0,
+                hours_ago=26,
             ),
         ),
     ),
@@ -199,6 +215,13 @@ FIXED_PERSONS: tuple[FixedPerson, ...] = (
             FixedAddress("landline", "12345"),
         ),
         followups=(("campaign_call", "upcoming", "Telefonaktion: Check Altersvorsorge"),),
+        requests=(
+            FixedRequest(
+                "phone", "callback", "new", "", "Anruf in Abwesenheit, bitte zurückrufen.",
+                address=0,
+                hours_ago=1,
+            ),
+        ),
     ),
     FixedPerson(
         "Frau",
