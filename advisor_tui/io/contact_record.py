@@ -19,7 +19,7 @@ class AddressRecord:
 
     kind: str
     raw: str
-    scope: str = "private"
+    scope: str = ""  # "private", "business", or "" when the source does not say
     label: str = ""
     is_preferred: bool = False
     street: str = ""

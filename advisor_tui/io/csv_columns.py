@@ -42,7 +42,7 @@ SINGLE_ADDRESS_HEADERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("landline", "private", ("isdn", "pager")),
     ("fax", "business", ("business fax", "fax geschäftlich")),
     ("fax", "private", ("home fax", "fax privat", "other fax", "weiteres fax", "fax")),
-    ("email", "private", ("e-mail address", "e-mail-adresse", "e-mail 2 address",
+    ("email", "", ("e-mail address", "e-mail-adresse", "e-mail 2 address",
                           "e-mail 2: adresse", "e-mail 3 address", "e-mail 3: adresse", "email",
                           "e-mail")),
     ("website", "private", ("web page", "webseite", "website", "homepage")),
@@ -109,7 +109,8 @@ _ORG_PARTS = {"name": "company", "department": "department"}
 
 
 def normalize_header(text: str) -> str:
-    return " ".join(text.replace("\ufeff", "").strip().strip('"').casefold().split())
+    # lower(), not casefold(): casefold turns "Straße" into "strasse".
+    return " ".join(text.replace("\ufeff", "").strip().strip('"').lower().split())
 
 
 @dataclass
@@ -117,7 +118,7 @@ class AddressSlot:
     """Columns that together make one address (a Google `Phone 1 - *` pair, Outlook home postal)."""
 
     kind: str
-    scope: str
+    scope: str  # "" when the file does not say (the import decides)
     header: str
     columns: dict[str, int] = field(default_factory=dict)  # part -> column index
     preferred: bool = False
@@ -204,10 +205,10 @@ def map_columns(header: list[str]) -> ColumnMap:
                     columns.person[_ORG_PARTS[part]] = index
                 continue
             if part in _GOOGLE_PARTS:
-                target = slot(f"google:{group}:{number}", _GOOGLE_KINDS[group], "private", text)
+                target = slot(f"google:{group}:{number}", _GOOGLE_KINDS[group], "", text)
                 target.columns[_GOOGLE_PARTS[part]] = index
         elif match := _GENERIC.match(name):
             kind, scope, number, part = match.groups()
-            target = slot(f"generic:{kind}:{scope}:{number}", kind, scope or "private", text)
+            target = slot(f"generic:{kind}:{scope}:{number}", kind, scope or "", text)
             target.columns[part or "value"] = index
     return columns

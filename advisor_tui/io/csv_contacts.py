@@ -122,7 +122,7 @@ def _addresses(columns: ColumnMap, cells: list[str], record: ContactRecord) -> N
                 if site is None:  # a homepage is no way to reach someone: keep it as read
                     record.extra.append(_kept(slot.header, value))
                     continue
-                address.kind, address.label = "social", address.label or site
+                address.kind, address.label = "social", site
             out.append(address)
 
 

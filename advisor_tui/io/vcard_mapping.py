@@ -132,7 +132,10 @@ def _pref(prop: Prop, types: frozenset[str] | set[str]) -> bool:
 
 
 def _scope(types: frozenset[str] | set[str]) -> str:
-    return "business" if "work" in types and "home" not in types else "private"
+    """business for WORK, private for HOME, "" when the card does not say (the import decides)."""
+    if "work" in types and "home" not in types:
+        return "business"
+    return "private" if "home" in types else ""
 
 
 def _label_and_types(prop: Prop, labels: dict[str, str]) -> tuple[str, set[str]]:

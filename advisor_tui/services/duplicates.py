@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -44,6 +45,7 @@ def is_match_key(key: AddrKey) -> bool:
     return key[0] in ("phone", "email") and not key[1].startswith("raw:")
 
 
+@lru_cache(maxsize=65536)  # an import compares the same names many times
 def name_key(first: str, last: str) -> tuple[str, str]:
     """Names as compared: folded (Müller = Mueller = MÜLLER), spaces collapsed."""
     return " ".join(fold(first).split()), " ".join(fold(last).split())

@@ -33,6 +33,8 @@ from pydantic_core import PydanticUndefined
 from sqlalchemy import insert, update
 from sqlmodel import Session, SQLModel, col, select
 
+from advisor_tui.domain.emails import split_email
+from advisor_tui.domain.mailboxes import is_freemail
 from advisor_tui.domain.models import Address, AuditEntry, Person
 from advisor_tui.domain.normalize import normalize_address
 from advisor_tui.domain.timestamps import utcnow
@@ -117,7 +119,18 @@ def _company_key(company: str) -> str:
     return " ".join(company.casefold().split())
 
 
-def build_address(record: AddressRecord, region: str) -> tuple[dict[str, Any], AddrKey] | None:
+def _scope(kind: str, scope: str, normalized: str | None, company: str) -> str:
+    """The scope an export left open: a firm's e-mail domain is business, freemail private."""
+    if scope:
+        return scope
+    if kind == "email" and normalized and company:
+        return "private" if is_freemail(split_email(normalized)[1]) else "business"
+    return "private"
+
+
+def build_address(
+    record: AddressRecord, region: str, company: str = ""
+) -> tuple[dict[str, Any], AddrKey] | None:
     """The column values of an imported address (normalized) and its identity key."""
     raw = record.raw.strip()
     if not raw:
@@ -126,8 +139,9 @@ def build_address(record: AddressRecord, region: str) -> tuple[dict[str, Any], A
     result = normalize_address("landline" if kind == PHONE_BY_NUMBER else kind, raw, region)
     if kind == PHONE_BY_NUMBER:
         kind = "mobile" if result.phone_type == "mobile" else "landline"
+    scope = _scope(kind, record.scope, result.normalized, company)
     values = {
-        "kind": kind, "scope": record.scope, "label": record.label[:100], "raw": raw[:1000],
+        "kind": kind, "scope": scope, "label": record.label[:100], "raw": raw[:1000],
         "normalized": result.normalized, "rev_digits": result.rev_digits,
         "phone_type": result.phone_type, "valid": result.valid,
         "invalid_reason": result.invalid_reason, "street": record.street[:200],
@@ -436,7 +450,7 @@ def prepare(units: Sequence[Unit], region: str) -> list[_Prepared | Rejected]:
         if isinstance(record, Rejected):
             out.append(record)
             continue
-        built = (build_address(a, region) for a in record.addresses)
+        built = (build_address(a, region, record.company) for a in record.addresses)
         out.append(_Prepared(record, [b for b in built if b is not None]))
     return out
 
