@@ -36,7 +36,7 @@ def _messages(app: AdvisorApp) -> str:
     return "\n".join(n.message for n in app._notifications)
 
 
-async def _until(pilot, predicate, tries: int = 100) -> None:  # noqa: ANN001
+async def _until(pilot, predicate, tries: int = 300) -> None:  # noqa: ANN001
     for _ in range(tries):
         await pilot.pause(0.05)
         if predicate():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.text import Text
 from sqlmodel import Session
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,7 +24,7 @@ from advisor_tui.tui.screens.address_form import AddressFormScreen, AddressInput
 from advisor_tui.tui.screens.confirm import ConfirmScreen
 from advisor_tui.tui.screens.failure import FailureKindScreen
 
-SCORE_BAR_WIDTH = 10
+SCORE_BAR_WIDTH = 6
 
 
 def score_bar(score: int) -> str:
@@ -31,22 +32,26 @@ def score_bar(score: int) -> str:
     return "█" * filled + "░" * (SCORE_BAR_WIDTH - filled) + f" {score:3d}"
 
 
-def address_cells(ranked: RankedAddress) -> tuple[str, str, str, str, str]:
-    """Marker, score bar, kind, scope and value of one address row."""
+def address_cells(ranked: RankedAddress) -> tuple[Text, ...]:
+    """Marker, score bar, kind, scope and value of one address row (cold ones dimmed)."""
     address = ranked.address
-    marker = "🔥" if ranked.is_hottest else ("·" if ranked.is_cold else " ")
+    marker = "🔥" if ranked.is_hottest else " "
     value = address.raw
-    if not address.valid:
-        value = f"{value}  ⚠ {t('addr.invalid')}"
     if address.label:
         value = f"{value}  ({address.label})"
-    return (
-        marker,
-        score_bar(ranked.score),
-        t(f"addr.{address.kind}"),
-        t(f"scope.{address.scope}"),
-        value,
-    )
+    if address.kind == "postal" and address.serviceable:
+        value = f"{value}  §"
+    style = "dim" if ranked.is_cold and not ranked.is_hottest else ""
+    cells = [
+        Text(marker),
+        Text(score_bar(ranked.score), style=style),
+        Text(t(f"addr.{address.kind}"), style=style),
+        Text(t(f"scope.{address.scope}"), style=style),
+        Text(value, style=style),
+    ]
+    if not address.valid:
+        cells[-1] = Text.assemble((value, "strike"), "  ", (f"⚠ {t('addr.invalid')}", "bold red"))
+    return tuple(cells)
 
 
 class CardScreen(Screen[None]):
@@ -159,9 +164,9 @@ class CardScreen(Screen[None]):
         lines = []
         for f in data.followups:
             when = local(f.due_at).strftime("%d.%m. %H:%M")
-            line = f"{when} {t('followup.' + f.kind)}: {f.note[:50]}"
+            line = f"{when} {t('followup.' + f.kind)}: {f.note}"
             if f.due_at < now:
-                line = f"[b red]{line} ({t('card.overdue')})[/b red]"
+                line = f"[b red]{t('card.overdue')} {line}[/b red]"
             lines.append(line)
         return "\n".join(lines)
 

@@ -1,0 +1,110 @@
+"""The customer card: ranked addresses with reasons, evidence keys change the ranking."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from sqlmodel import select
+
+from advisor_tui.config import Settings
+from advisor_tui.domain.models import Address, AuditEntry
+from advisor_tui.services.persons import PersonData, add_address, add_person
+from advisor_tui.storage.db import new_session
+from advisor_tui.tui.app import AdvisorApp
+from advisor_tui.tui.screens.card import CardScreen
+from advisor_tui.tui.screens.confirm import ConfirmScreen
+from advisor_tui.tui.screens.failure import FailureKindScreen
+
+
+def _anna(engine: Engine) -> int:
+    with new_session(engine) as session:
+        person = add_person(session, PersonData(first_name="Anna", last_name="Schmidt"))
+        add_address(session, person.id, "mobile", "0171 2345678")
+        add_address(session, person.id, "email", "anna.schmidt@firma.de", scope="business")
+        add_address(session, person.id, "landline", "12345")
+        session.commit()
+        return person.id
+
+
+async def _open_card(engine: Engine, pilot, app: AdvisorApp, person_id: int) -> CardScreen:  # noqa: ANN001
+    await pilot.pause()
+    app.open_card(person_id)
+    return await _loaded(pilot, app)
+
+
+async def _loaded(pilot, app: AdvisorApp, previous=None) -> CardScreen:  # noqa: ANN001
+    for _ in range(300):
+        await pilot.pause(0.05)
+        card = app.screen
+        if isinstance(card, CardScreen) and card.data is not None and card.data is not previous:
+            return card
+    raise AssertionError("card never loaded")
+
+
+def _values(card: CardScreen) -> list[str]:
+    assert card.data is not None
+    return [r.address.raw for r in card.data.addresses]
+
+
+async def test_marking_the_top_address_failed_drops_it(engine: Engine) -> None:
+    person_id = _anna(engine)
+    app = AdvisorApp(engine=engine, settings=Settings(lang="de"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        card = await _open_card(engine, pilot, app, person_id)
+        assert _values(card)[0] == "0171 2345678"
+        assert card.data.addresses[0].is_hottest
+        reasons = str(card.query_one("#reasons").render())
+        assert "Mobil" in reasons or "mobil" in reasons
+        # the invalid number is shown marked, last
+        table_text = card.query_one("#addresses").get_row_at(2)
+        assert "ungültig" in str(table_text[-1])
+        before = card.data
+        await pilot.press("x")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, FailureKindScreen):
+                break
+        await pilot.press("enter")  # the first choice for a phone: wrong number
+        card = await _loaded(pilot, app, before)
+        assert _values(card)[0] == "anna.schmidt@firma.de"
+        assert _values(card).index("0171 2345678") > 0
+        rows = card.query_one("#addresses")
+        assert "anna.schmidt@firma.de" in str(rows.get_row_at(0)[-1])
+    with new_session(engine) as session:
+        mobile = session.exec(select(Address).where(Address.raw == "0171 2345678")).one()
+        assert mobile.failure_kind == "wrong_number"
+        actions = [a.action for a in session.exec(select(AuditEntry)).all()]
+        assert any("fail" in a for a in actions)
+
+
+async def test_delete_asks_first_and_no_keeps_the_address(engine: Engine) -> None:
+    person_id = _anna(engine)
+    app = AdvisorApp(engine=engine, settings=Settings(lang="de"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        card = await _open_card(engine, pilot, app, person_id)
+        await pilot.press("d")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause(0.2)
+        assert len(_values(card)) == 3
+        before = card.data
+        await pilot.press("d")
+        await pilot.pause(0.1)
+        await pilot.press("j")
+        card = await _loaded(pilot, app, before)
+        assert len(_values(card)) == 2
+        assert "0171 2345678" not in _values(card)
+
+
+async def test_add_address_keeps_invalid_input_marked(engine: Engine) -> None:
+    person_id = _anna(engine)
+    app = AdvisorApp(engine=engine, settings=Settings(lang="de"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        card = await _open_card(engine, pilot, app, person_id)
+        before = card.data
+        await pilot.press("a")
+        await pilot.pause(0.2)
+        await pilot.press(*"0171 99", "enter")
+        card = await _loaded(pilot, app, before)
+        added = [r for r in card.data.addresses if r.address.raw == "0171 99"]
+        assert added and not added[0].address.valid

@@ -1,0 +1,121 @@
+"""TUI pilot tests: search narrows the list, Enter opens the card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from advisor_tui.config import Settings
+from advisor_tui.storage.db import open_engine
+from advisor_tui.tui.app import AdvisorApp
+from advisor_tui.tui.screens.card import CardScreen
+from advisor_tui.tui.screens.customers import CustomersScreen
+from advisor_tui.tui.widgets.person_list import PersonList
+
+DEMO_PERSONS = 300
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from advisor_tui.services.demo import generate_demo
+
+    path = tmp_path_factory.mktemp("tui") / "demo.sqlite3"
+    engine = open_engine(f"sqlite:///{path}")
+    generate_demo(engine, persons=DEMO_PERSONS, seed=1)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_engine(demo_db: Path) -> Engine:
+    return open_engine(f"sqlite:///{demo_db}")
+
+
+def make_app(engine: Engine) -> AdvisorApp:
+    return AdvisorApp(engine=engine, settings=Settings(lang="de"), database_label="test.sqlite3")
+
+
+async def wait_for_rows(pilot, app: AdvisorApp) -> PersonList:  # noqa: ANN001
+    for _ in range(300):
+        await pilot.pause(0.05)
+        screen = app.screen
+        if isinstance(screen, CustomersScreen):
+            plist = screen.query_one(PersonList)
+            if plist.total and plist.row(0) is not None:
+                return plist
+    raise AssertionError("the list never filled")
+
+
+async def test_search_narrows_and_enter_opens_card(demo_engine: Engine) -> None:
+    app = make_app(demo_engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        plist = await wait_for_rows(pilot, app)
+        assert plist.total == DEMO_PERSONS
+        await pilot.press(*"schmidt")
+        for _ in range(300):
+            await pilot.pause(0.05)
+            if 0 < plist.total < DEMO_PERSONS:
+                break
+        assert 0 < plist.total < DEMO_PERSONS
+        first = plist.row(0)
+        assert first is not None and "Schmidt" in first.name
+        await pilot.press("enter")
+        for _ in range(300):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, CardScreen) and app.screen.data is not None:
+                break
+        card = app.screen
+        assert isinstance(card, CardScreen)
+        assert card.person_id == first.id
+        assert card.data is not None and card.data.addresses
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CustomersScreen)
+
+
+async def test_escape_clears_search_and_shows_everyone(demo_engine: Engine) -> None:
+    app = make_app(demo_engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        plist = await wait_for_rows(pilot, app)
+        await pilot.press(*"zzzzqqq")
+        for _ in range(300):
+            await pilot.pause(0.05)
+            if plist.total == 0:
+                break
+        assert plist.total == 0
+        empty = app.screen.query_one("#empty")
+        assert empty.display
+        await pilot.press("escape")
+        for _ in range(300):
+            await pilot.pause(0.05)
+            if plist.total == DEMO_PERSONS:
+                break
+        assert plist.total == DEMO_PERSONS
+
+
+async def test_empty_database_explains_what_to_do(engine: Engine) -> None:
+    app = make_app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if app.screen.query_one("#empty").display:
+                break
+        text = str(app.screen.query_one("#empty").render())
+        assert "advisor import" in text
+
+
+async def test_help_screen_opens_and_closes(engine: Engine) -> None:
+    from advisor_tui.tui.screens.help import HelpScreen
+
+    app = make_app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.screen.query_one(PersonList).focus()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CustomersScreen)
