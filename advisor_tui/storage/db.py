@@ -105,7 +105,7 @@ def open_engine(url: str, *, migrate: bool = True) -> Engine:
 
         upgrade_to_head(engine)
     # Every session's writes keep the search index in step (storage/search.py).
-    from advisor_tui.storage.search import install_index_maintenance
+    from advisor_tui.storage.search_sync import install_index_maintenance
 
     install_index_maintenance()
     return engine

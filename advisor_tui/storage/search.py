@@ -17,17 +17,14 @@ diacritics): casefold, ä->ae ö->oe ü->ue ß->ss, other accents stripped; and 
 second copy with umlauts stripped (ü->u), so `mueller`, `muller` and `Müller`
 all find Müller. Queries are folded with `fold`.
 
-Writes through any Session are picked up by `install_index_maintenance`
-(session events: changed persons are collected at flush and re-indexed once,
-inside the same transaction, just before commit). Bulk loaders that bypass the
-ORM call `rebuild_index(connection)`.
+Writes through any Session are picked up by `search_sync` (session events);
+bulk loaders that bypass the ORM call `rebuild_index(connection)`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
@@ -42,15 +39,12 @@ from sqlalchemy import (
     Table,
     Text,
     delete,
-    event,
     func,
     insert,
-    inspect,
     or_,
     select,
     text,
 )
-from sqlalchemy.orm import Session
 
 from advisor_tui.domain.models import Address, Person
 from advisor_tui.domain.phones import digits_of
@@ -286,78 +280,6 @@ def rebuild_index(connection: Connection) -> None:
     if connection.dialect.name == "sqlite":
         # One pass over the finished documents beats row-by-row inserts.
         connection.execute(text("INSERT INTO person_fts(person_fts) VALUES ('rebuild')"))
-
-
-# -- keeping it consistent -------------------------------------------------------------------
-
-_DIRTY = "search_index_dirty"
-_PERSON_ATTRS = ("title", "first_name", "last_name", "company", "notes", "restricted_until")
-_ADDRESS_ATTRS = ("person_id", "kind", "raw", "normalized", "rev_digits", "valid")
-_has_index: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
-_installed = False
-
-
-def _changed(obj: Any, names: Sequence[str]) -> bool:
-    state = inspect(obj)
-    return any(state.attrs[name].history.has_changes() for name in names)
-
-
-def _collect(session: Session, _flush_context: object) -> None:
-    """after_flush: remember which persons the flushed objects touch."""
-    dirty: set[int] = session.info.setdefault(_DIRTY, set())
-    for obj in session.new:
-        if isinstance(obj, Person) and obj.id is not None:
-            dirty.add(obj.id)
-        elif isinstance(obj, Address):
-            dirty.add(obj.person_id)
-    for obj in session.deleted:
-        if isinstance(obj, Person | Address):
-            dirty.add(obj.id if isinstance(obj, Person) else obj.person_id)
-    for obj in session.dirty:
-        if isinstance(obj, Person) and _changed(obj, _PERSON_ATTRS):
-            dirty.add(obj.id)
-        elif isinstance(obj, Address) and _changed(obj, _ADDRESS_ATTRS):
-            dirty.add(obj.person_id)
-            old = inspect(obj).attrs["person_id"].history.deleted
-            dirty.update(pid for pid in old if pid is not None)
-    dirty.discard(None)  # type: ignore[arg-type]
-
-
-def _index_present(connection: Connection) -> bool:
-    engine = connection.engine
-    if _has_index.get(engine):
-        return True
-    present = inspect(connection).has_table(search_doc.name)
-    if present:  # only a positive answer is kept: a migration may still create it
-        _has_index[engine] = True
-    return present
-
-
-def _apply(session: Session) -> None:
-    """before_commit: flush, then re-index the collected persons in the same transaction."""
-    if session.new or session.dirty or session.deleted:
-        session.flush()
-    dirty = session.info.pop(_DIRTY, None)
-    if not dirty:
-        return
-    connection = session.connection()
-    if _index_present(connection):
-        reindex_persons(connection, dirty)
-
-
-def _forget(session: Session, *_args: object) -> None:
-    session.info.pop(_DIRTY, None)
-
-
-def install_index_maintenance() -> None:
-    """Keep the index in step with every Session's writes (idempotent; call once per process)."""
-    global _installed
-    if _installed:
-        return
-    event.listen(Session, "after_flush", _collect)
-    event.listen(Session, "before_commit", _apply)
-    event.listen(Session, "after_rollback", _forget)
-    _installed = True
 
 
 # -- querying (the one place that knows the dialects) ----------------------------------------

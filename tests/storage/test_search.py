@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import Engine, text
-from sqlmodel import Session
+from sqlalchemy import Engine, delete, text, update
+from sqlmodel import Session, col
 
 from advisor_tui.domain.models import Address, Person
 from advisor_tui.services.persons import PersonData, add_address, add_person, update_person
@@ -144,6 +144,16 @@ def test_index_follows_deletes(session: Session, people: dict[str, int]) -> None
     session.execute(text("DELETE FROM person WHERE id = :id"), {"id": people["mayer"]})
     session.commit()
     assert found(session, "mayer") == []
+
+
+def test_index_follows_bulk_statements(session: Session, people: dict[str, int]) -> None:
+    session.execute(delete(Address).where(col(Address.person_id) == people["mueller"]))
+    session.execute(
+        update(Person).where(col(Person.id) == people["meier"]).values(last_name="Kowalski")
+    )
+    session.commit()
+    assert found(session, "2345678") == []
+    assert found(session, "kowalski") == [people["meier"]]
 
 
 def test_restricted_persons_are_hidden(session: Session, people: dict[str, int]) -> None:
