@@ -56,7 +56,6 @@ class AdvisorApp(App[int]):
         Binding("q", "quit", t("key.quit"), id="app.quit"),
         Binding("question_mark,f1", "help", t("key.help"), id="app.help"),
         Binding("ctrl+p", "command_palette", t("key.palette"), id="app.palette", show=False),
-        Binding("n", "new_person", t("key.new_person"), id="app.new_person"),
         # A ring takes the focus from an empty search box so that `o` works; Ctrl+O always does.
         Binding("o,ctrl+o", "open_caller", t("key.open_caller"), id="app.open_caller"),
     ]
@@ -87,7 +86,8 @@ class AdvisorApp(App[int]):
         self.push_screen(CustomersScreen())
         monitor = self.settings.callmonitor
         if monitor.enabled:
-            self.start_call_monitor(monitor.host, monitor.port)
+            # After the first screen has settled its focus, so a ring can take it.
+            self.call_after_refresh(self.start_call_monitor, monitor.host, monitor.port)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_caller":

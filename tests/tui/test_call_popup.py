@@ -72,7 +72,7 @@ async def test_unknown_caller_offers_a_new_customer(engine: Engine) -> None:
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await _until(pilot, lambda: "Unbekannter Anrufer" in _messages(app))
-            await pilot.press("o")
+            await pilot.press("ctrl+o")  # works whatever has the focus
             await _until(pilot, lambda: isinstance(app.screen, PersonFormScreen))
             form = app.screen
             assert form.query_one("#address_raw").value == "015199998888"

@@ -119,3 +119,33 @@ async def test_help_screen_opens_and_closes(engine: Engine) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, CustomersScreen)
+
+
+async def test_new_person_from_the_list(engine: Engine) -> None:
+    from advisor_tui.tui.screens.person_form import PersonFormScreen
+
+    app = make_app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        app.screen.set_focus(None)
+        await pilot.press("n")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, PersonFormScreen)
+        await pilot.press(*"Erika", "tab", *"Mustermann")
+        await pilot.press("ctrl+s")
+        for _ in range(300):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, CardScreen) and app.screen.data is not None:
+                break
+        assert app.screen.data.person.last_name == "Mustermann"
+
+
+async def test_english_interface(engine: Engine) -> None:
+    from advisor_tui.i18n import set_language
+
+    set_language("en")
+    app = make_app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        assert "Search" in app.screen.query_one("#search").placeholder
+        assert "No customers yet" in str(app.screen.query_one("#empty").render())

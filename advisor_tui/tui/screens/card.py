@@ -35,7 +35,7 @@ def score_bar(score: int) -> str:
 def address_cells(ranked: RankedAddress) -> tuple[Text, ...]:
     """Marker, score bar, kind, scope and value of one address row (cold ones dimmed)."""
     address = ranked.address
-    marker = "🔥" if ranked.is_hottest else " "
+    marker = "▶" if ranked.is_hottest else " "
     value = address.raw
     if address.label:
         value = f"{value}  ({address.label})"

@@ -22,6 +22,7 @@ class CustomersScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "focus_search", t("key.search"), id="customers.search"),
         Binding("escape", "clear_search", t("key.clear"), id="customers.clear"),
+        Binding("n", "app.new_person", t("key.new_person"), id="customers.new_person"),
     ]
 
     def __init__(self) -> None:
