@@ -35,11 +35,13 @@ from advisor_tui.services.demo_activity import (
     INTERACTION_COLUMNS,
     REQUEST_COLUMNS,
 )
-from advisor_tui.services.demo_build import ADDRESS_COLUMNS, PERSON_COLUMNS, DemoBuilder, Rows
+from advisor_tui.services.demo_build import ADDRESS_COLUMNS, PERSON_COLUMNS, Rows
+from advisor_tui.services.demo_worker import BuildParams, build_chunks, chunks_from_worker
 from advisor_tui.services.errors import ServiceError
 from advisor_tui.storage.bulk import BulkWriter
 
 CHUNK = 2000  # persons per chunk: one progress step, ~30,000 rows
+WORKER_FROM = 20_000  # persons; smaller runs (the TUI's --demo) build in this process
 
 _TABLES: tuple[tuple[str, Table, tuple[str, ...]], ...] = (
     ("persons", Person.__table__, PERSON_COLUMNS),  # type: ignore[attr-defined]
@@ -86,17 +88,20 @@ def generate_demo(
         if conn.execute(select(Person.id).limit(1)).first() is not None:
             raise ServiceError("demo.not_empty")
         writer = BulkWriter(conn)
-        builder = DemoBuilder(
+        params = BuildParams(
             persons=persons,
             seed=seed,
             now=moment.replace(tzinfo=None),
             today=local_day(moment),
-            ts=writer.ts,
-            day=writer.day,
             first_address_id=writer.next_id(Address.__table__),  # type: ignore[attr-defined]
             first_request_id=writer.next_id(Request.__table__),  # type: ignore[attr-defined]
+            chunk=CHUNK,
+            mode=writer.mode or "",
         )
-        chunks = (builder.chunk(a, min(a + CHUNK, persons)) for a in range(0, persons, CHUNK))
+        if persons >= WORKER_FROM and writer.mode is not None:
+            chunks = chunks_from_worker(params)
+        else:
+            chunks = build_chunks(params, writer)
         with writer.indexes_dropped([table for _, table, _ in _TABLES]):
             for rows in chunks:
                 _write_chunk(writer, rows, stats)

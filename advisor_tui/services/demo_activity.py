@@ -4,7 +4,7 @@ Interactions feed the addresses' evidence (a reached call or an incoming
 message sets `last_success_at`; a failed address gets the bounce, wrong
 number or returned letter that failed it), so the stability score has
 something true to read. Rows are tuples in the `*_COLUMNS` order, with
-timestamps already turned into bind values by `ts` / `day`.
+timestamps already turned into bind values (see `Stamps`).
 """
 
 from __future__ import annotations
@@ -14,14 +14,22 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from math import log
 from random import Random
-from typing import Any
+from typing import Any, Protocol
 
 from advisor_tui.services import demo_data as data
 from advisor_tui.services.demo_fixed import GUIDO_NUMBER
 from advisor_tui.services.demo_people import Addr, Picker, Who
 
-Stamp = Callable[[Any], Any]
 Row = tuple[Any, ...]
+
+
+class Stamps(Protocol):
+    """Turns timestamps and dates into bind values (storage.bulk.BulkWriter is one)."""
+
+    ts: Callable[[datetime | None], Any]
+    day: Callable[[date | None], Any]
+    stamp: Callable[[datetime], Any]  # never None: the cheapest, for hot loops
+
 
 REQUEST_COLUMNS = (
     "id", "person_id", "match", "suggested_person_id", "channel", "sender",
@@ -81,12 +89,12 @@ class Activity:
         rng: Random,
         now: datetime,
         today: tuple[datetime, datetime],
-        ts: Stamp,
-        day: Stamp,
+        stamps: Stamps,
         first_request_id: int,
         seed: int,
     ) -> None:
-        self.rng, self.now, self.ts, self.day, self.seed = rng, now, ts, day, seed
+        self.rng, self.now, self.seed = rng, now, seed
+        self.ts, self.day, self.stamp = stamps.ts, stamps.day, stamps.stamp
         self.day_start, self.day_end = today  # the local calendar day, as naive UTC
         self.next_request_id = first_request_id
         self.rows = Rows()  # the current chunk's rows; the builder swaps in a fresh one
@@ -106,7 +114,7 @@ class Activity:
     def interactions(self, who: Who, count: int) -> None:
         # The hot loop of the whole generator (~10 per person): plain float draws
         # and local names, no helper calls.
-        rand, ts, out = self.rng.random, self.ts, self.rows.interactions.append
+        rand, stamp_of, out = self.rng.random, self.stamp, self.rows.interactions.append
         start = max(who.created, self.now - TWO_YEARS)
         end = self.now - timedelta(days=150) if who.kind == "former" else self.now
         end = max(end, start + DAY)
@@ -125,7 +133,7 @@ class Activity:
         )
         for _ in range(count):
             when = start + timedelta(seconds=int(rand() * span))
-            stamp = ts(when)
+            stamp = stamp_of(when)
             r = rand()
             addr: Addr | None = None
             advice = False
@@ -196,7 +204,7 @@ class Activity:
         for addr in who.addrs:
             if addr.failed_at is not None and addr.failure_kind:
                 kind, channel, outcome = FAILURE_OUTCOME[addr.failure_kind]
-                stamp = self.ts(addr.failed_at)
+                stamp = self.stamp(addr.failed_at)
                 out(
                     (
                         who.id, addr.id, None, kind, "out", channel, stamp, 0 if kind == "call"

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from advisor_tui.domain.normalize import normalize_address
 from advisor_tui.services import demo_data as data
-from advisor_tui.services.demo_activity import Activity, Rows, Stamp
+from advisor_tui.services.demo_activity import Activity, Rows, Stamps
 from advisor_tui.services.demo_fixed import FIXED_PERSONS, FixedPerson
 from advisor_tui.services.demo_people import (
     CITY,
@@ -73,16 +73,15 @@ class DemoBuilder:
         seed: int,
         now: datetime,
         today: tuple[datetime, datetime],
-        ts: Stamp,
-        day: Stamp,
+        stamps: Stamps,
         first_address_id: int = 1,
         first_request_id: int = 1,
     ) -> None:
         """`now` and `today` (local day start, end) are naive UTC."""
         self.rng = DemoRandom(seed)
-        self.now, self.ts, self.day = now, ts, day
+        self.now, self.stamps = now, stamps
         self.people = People(self.rng, now, first_address_id)
-        self.activity = Activity(self.rng, now, today, ts, day, first_request_id, seed)
+        self.activity = Activity(self.rng, now, today, stamps, first_request_id, seed)
         self.firms: list[Firm] = [self.people.firm() for _ in range(max(3, persons // 5))]
 
     def chunk(self, start: int, stop: int) -> Rows:
@@ -347,7 +346,7 @@ class DemoBuilder:
         tags: str | None = None,
         flags: tuple[bool, bool, bool] | None = None,
     ) -> None:
-        rng, ts, day = self.rng, self.ts, self.day
+        rng, day, stamp = self.rng, self.stamps.day, self.stamps.stamp
         if salutation is None:  # a random person: the rest is drawn here
             salutation = "Frau" if who.female else "Herr"
             r = rng.random()
@@ -363,7 +362,7 @@ class DemoBuilder:
                 who.dissatisfied,
                 customer and rng.random() < 0.015,
             )
-        created = ts(who.created)
+        created = stamp(who.created)
         rows.persons.append(
             (
                 who.id, who.kind, salutation, title, who.first, who.last, company,
@@ -376,8 +375,11 @@ class DemoBuilder:
                 (
                     a.id, who.id, a.kind, a.scope, a.label, a.raw, n.normalized, n.rev_digits,
                     n.phone_type, n.valid, n.invalid_reason, a.direct, a.street, a.postcode,
-                    a.city, "", a.serviceable, ts(a.serviceable_at), ts(a.confirmed_at),
-                    ts(a.last_success_at), ts(a.failed_at), a.failure_kind, a.preferred,
-                    created, None, 1,
+                    a.city, "", a.serviceable,
+                    None if a.serviceable_at is None else stamp(a.serviceable_at),
+                    None if a.confirmed_at is None else stamp(a.confirmed_at),
+                    None if a.last_success_at is None else stamp(a.last_success_at),
+                    None if a.failed_at is None else stamp(a.failed_at),
+                    a.failure_kind, a.preferred, created, None, 1,
                 )
             )  # fmt: skip

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
+from operator import methodcaller
 from typing import Any
 
 from sqlalchemy import Connection, Date, Index, Table, func, insert, inspect, select, text
@@ -23,17 +24,25 @@ class BulkWriter:
     """Chunked bulk inserts of tuples on one connection (fast path on SQLite).
 
     Values for timestamp and date columns must go through `ts` and `day`
-    (naive datetimes are taken as UTC); everything else is passed as is.
+    (naive datetimes are taken as UTC; None stays None), or `stamp` for a
+    datetime that is never None (the cheapest call, for hot loops); everything
+    else is passed as is.
     """
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.fast = conn.dialect.name == "sqlite"
-        self.ts: Callable[[datetime | None], Any] = _identity
-        self.day: Callable[[date | None], Any] = _identity
+        # How values are prepared, by name, so another process can do the same.
+        self.mode: str | None = "plain"
         if self.fast:
-            self.ts = _sqlite_stamp(conn)
-            self.day = _sqlite_day(conn)
+            self.mode = "sqlite" if _sqlite_formats_unchanged(conn) else None
+        stamps = Stamps(self.mode or "plain")
+        self.ts, self.day, self.stamp = stamps.ts, stamps.day, stamps.stamp
+        if self.mode is None:  # SQLAlchemy's storage format changed: its exact, slow path
+            ts = UTCDateTime().dialect_impl(conn.dialect).bind_processor(conn.dialect)
+            day = Date().dialect_impl(conn.dialect).bind_processor(conn.dialect)
+            self.ts = self.stamp = ts or _identity
+            self.day = day or _identity
         self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
 
     def next_id(self, table: Table) -> int:
@@ -43,6 +52,7 @@ class BulkWriter:
     def insert(
         self, table: Table, columns: tuple[str, ...], rows: Sequence[tuple[Any, ...]]
     ) -> None:
+        """Insert `rows`, tuples in the order of `columns`."""
         if not rows:
             return
         if not self.fast:
@@ -87,30 +97,42 @@ class BulkWriter:
             )
 
 
+class Stamps:
+    """Bind values for timestamps and dates, by mode: "sqlite" (text) or "plain" (as is).
+
+    Picklable by its mode, so rows can be built in another process.
+    """
+
+    def __init__(self, mode: str) -> None:
+        self.mode = mode
+        self.ts: Callable[[datetime | None], Any] = _identity
+        self.day: Callable[[date | None], Any] = _identity
+        self.stamp: Callable[[datetime], Any] = _identity
+        if mode == "sqlite":
+            self.ts, self.day = _iso_or_none, _day_or_none
+            self.stamp = methodcaller("isoformat", " ", "microseconds")  # no Python frame
+
+    def __reduce__(self) -> tuple[type[Stamps], tuple[str]]:
+        return (Stamps, (self.mode,))
+
+
 def _identity(value: Any) -> Any:
     return value
 
 
-def _sqlite_stamp(conn: Connection) -> Callable[[datetime | None], Any]:
-    """Naive UTC datetime -> the exact text UTCDateTime stores on SQLite."""
-    processor = UTCDateTime().dialect_impl(conn.dialect).bind_processor(conn.dialect)
-
-    def fast(value: datetime | None) -> str | None:
-        return None if value is None else value.isoformat(" ", "microseconds")
-
-    sample = datetime(2001, 2, 3, 4, 5, 6, 7)
-    if processor is not None and processor(sample) != fast(sample):
-        return processor  # the storage format changed: take the slow, exact path
-    return fast
+def _iso_or_none(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat(" ", "microseconds")
 
 
-def _sqlite_day(conn: Connection) -> Callable[[date | None], Any]:
-    processor = Date().dialect_impl(conn.dialect).bind_processor(conn.dialect)
+def _day_or_none(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
 
-    def fast(value: date | None) -> str | None:
-        return None if value is None else value.isoformat()
 
-    sample = date(2001, 2, 3)
-    if processor is not None and processor(sample) != fast(sample):
-        return processor
-    return fast
+def _sqlite_formats_unchanged(conn: Connection) -> bool:
+    """Does SQLAlchemy still store timestamps and dates on SQLite as we write them?"""
+    ts = UTCDateTime().dialect_impl(conn.dialect).bind_processor(conn.dialect)
+    day = Date().dialect_impl(conn.dialect).bind_processor(conn.dialect)
+    moment, today = datetime(2001, 2, 3, 4, 5, 6, 7), date(2001, 2, 3)
+    return (ts is None or ts(moment) == _iso_or_none(moment)) and (
+        day is None or day(today) == _day_or_none(today)
+    )

@@ -340,6 +340,23 @@ def test_same_seed_same_data_other_seed_other_data(tmp_path: Path) -> None:
     assert one != content(tmp_path / "c.sqlite3", 6)
 
 
+def test_worker_process_builds_the_same_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def content(path: Path) -> list[tuple[object, ...]]:
+        _make(path, 150, seed=4).dispose()
+        with sqlite3.connect(path) as conn:
+            return [
+                row
+                for table in ("person", "address", "request", "interaction", "followup", "consent")
+                for row in conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+            ]
+
+    here = content(tmp_path / "here.sqlite3")
+    monkeypatch.setattr(demo, "WORKER_FROM", 1)
+    assert content(tmp_path / "worker.sqlite3") == here
+
+
 def test_refuses_a_database_with_persons(engine: Engine) -> None:
     generate_demo(engine, persons=20, now=NOW)
     with pytest.raises(ServiceError) as caught:

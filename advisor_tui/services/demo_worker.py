@@ -1,0 +1,97 @@
+"""Build demo rows chunk by chunk, here or in a second process.
+
+Building rows is pure Python and takes about as long as storing them, so for
+large runs a worker process builds chunk k+1 while this one stores chunk k
+(two cores instead of one). The worker is a plain subprocess speaking pickle
+over its pipes: it reads `BuildParams` from stdin and writes ("rows", Rows)
+per chunk, then ("end", None) or ("error", traceback text), to stdout. Both
+paths run the same single-threaded builder, so the data is identical.
+"""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from advisor_tui.services.demo_activity import Rows, Stamps
+from advisor_tui.services.demo_build import DemoBuilder
+
+_ENTRY = "from advisor_tui.services.demo_worker import main; main()"
+
+
+@dataclass(frozen=True)
+class BuildParams:
+    persons: int
+    seed: int
+    now: datetime  # naive UTC
+    today: tuple[datetime, datetime]  # the local calendar day, naive UTC
+    first_address_id: int
+    first_request_id: int
+    chunk: int  # persons per chunk
+    mode: str  # storage.bulk.Stamps mode of the values ("sqlite" or "plain")
+
+
+def build_chunks(params: BuildParams, stamps: Stamps) -> Iterator[Rows]:
+    """The chunks' rows, built in this process."""
+    builder = DemoBuilder(
+        persons=params.persons,
+        seed=params.seed,
+        now=params.now,
+        today=params.today,
+        stamps=stamps,
+        first_address_id=params.first_address_id,
+        first_request_id=params.first_request_id,
+    )
+    for start in range(0, params.persons, params.chunk):
+        yield builder.chunk(start, min(start + params.chunk, params.persons))
+
+
+def chunks_from_worker(params: BuildParams) -> Iterator[Rows]:
+    """The chunks' rows, built by a worker process while the caller stores the previous."""
+    worker = subprocess.Popen(
+        [sys.executable, "-c", _ENTRY],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert worker.stdin is not None and worker.stdout is not None
+    try:
+        pickle.dump(params, worker.stdin)
+        worker.stdin.close()
+        while True:
+            try:
+                tag, value = pickle.load(worker.stdout)
+            except EOFError:
+                raise RuntimeError("The demo worker process ended unexpectedly.") from None
+            if tag == "end":
+                return
+            if tag == "error":
+                raise RuntimeError(f"The demo worker process failed:\n{value}")
+            yield value
+    finally:
+        worker.stdout.close()
+        if worker.poll() is None:  # the caller stopped early (an error while storing)
+            worker.kill()
+        worker.wait()
+
+
+def main() -> None:
+    """The worker process: parameters in on stdin, chunks out on stdout."""
+    from advisor_tui.storage.bulk import Stamps as ValueStamps
+
+    params: BuildParams = pickle.load(sys.stdin.buffer)
+    out = sys.stdout.buffer
+    try:
+        for rows in build_chunks(params, ValueStamps(params.mode)):
+            pickle.dump(("rows", rows), out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(("end", None), out)
+    except BrokenPipeError:
+        return  # the parent gave up; nobody is listening
+    except Exception:
+        pickle.dump(("error", traceback.format_exc()), out)
+    out.flush()
