@@ -82,7 +82,10 @@ def _ranked_ids(session: Session, query: _Query, limit: int) -> list[tuple[int, 
     if query.terms:
         order = query.order
         found = []
-        for person_id, columns in index.text_matches(connection, query.terms, limit * 4):
+        # Twice the limit leaves room to rank by field and to drop prefix duplicates;
+        # every further row costs a read of its document.
+        wanted = limit * 2 if not query.short else limit * 4
+        for person_id, columns in index.text_matches(connection, query.terms, wanted):
             if person_id in ranked:
                 continue
             text = " ".join(columns.values())

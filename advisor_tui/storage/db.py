@@ -104,7 +104,7 @@ def open_engine(url: str, *, migrate: bool = True) -> Engine:
         from advisor_tui.storage.migrate import upgrade_to_head
 
         upgrade_to_head(engine)
-    # Every session's writes keep the search index in step (storage/search.py).
+    # Every session's writes keep the search index in step (storage/search_sync.py).
     from advisor_tui.storage.search_sync import install_index_maintenance
 
     install_index_maintenance()
