@@ -18,7 +18,9 @@ from advisor_tui.io.vcard_mapping import SCHEME_LABELS, escape
 CRLF = "\r\n"
 _TEL_TYPES = {"mobile": "cell", "landline": "voice", "fax": "fax"}
 _SCOPE_TYPES = {"private": "home", "business": "work"}
-_GENERATED = frozenset({"VERSION", "FN", "N", "ORG", "NOTE", "CATEGORIES", "KIND"})
+_GENERATED = frozenset(
+    {"VERSION", "FN", "N", "ORG", "NOTE", "CATEGORIES", "KIND", "X-ADVISOR-KIND"}
+)
 _LABEL_SCHEMES = {label.lower(): scheme for scheme, label in SCHEME_LABELS.items()}
 
 
@@ -121,6 +123,8 @@ def person_to_vcard(person: Person, addresses: Sequence[Address]) -> str:
         lines.append(f"BDAY:{person.birthday:%Y%m%d}")
     if person.notes:
         lines.append(_line("NOTE", escape(person.notes)))
+    if person.kind and person.kind != "customer":
+        lines.append(_line("X-ADVISOR-KIND", escape(person.kind)))
     tags = [t.strip() for t in person.tags.split(",") if t.strip()]
     if tags:
         lines.append(_line("CATEGORIES", ",".join(escape(t) for t in tags)))

@@ -269,6 +269,8 @@ def props_to_record(props: list[Prop], source: str, line: int) -> ContactRecord:
             tags.extend(unescape(t).strip() for t in split_escaped(prop.value, ","))
         elif name == "KIND" and prop.value.strip().lower() in ("org", "individual"):
             is_org = prop.value.strip().lower() == "org"
+        elif name == "X-ADVISOR-KIND":  # our own export: customer, prospect, former
+            record.kind = unescape(prop.value).strip()
         elif name == "BDAY" and _birthday(record, prop):
             pass
         else:

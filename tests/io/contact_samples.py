@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (Outlook writes long unfolded lines; the samples keep them)
 """Contact exports as real programs write them, made by the tests (no downloaded data).
 
 Each card reproduces the quirks of one exporter:

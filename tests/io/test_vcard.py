@@ -191,10 +191,10 @@ def _person(**fields: object) -> Person:
 
 
 def test_export_writes_types_labels_and_kept_properties() -> None:
+    kept = [{"group": None, "name": "X-FOO", "params": [["BAR", "baz"]], "value": "a\\,b"}]
     person = _person(first_name="Anna", last_name="Müller", title="Dr.", company="A, B & C",
                      birthday=date(1980, 3, 15), notes="Zeile 1\nZeile 2; mit Semikolon",
-                     extra=extra_to_json([{"group": None, "name": "X-FOO",
-                                           "params": [["BAR", "baz"]], "value": "a\\,b"}]))  # fmt: skip
+                     extra=extra_to_json(kept))  # fmt: skip
     addresses = [
         Address(person_id=1, kind="mobile", scope="private", raw="0171 1234567", is_preferred=True),
         Address(person_id=1, kind="landline", scope="business", raw="030 123", label="Zentrale"),
