@@ -82,6 +82,13 @@ class DemoBuilder:
         self.now, self.stamps = now, stamps
         self.people = People(self.rng, now, first_address_id)
         self.activity = Activity(self.rng, now, today, stamps, first_request_id, seed)
+        # The fixed people's firms are theirs alone.
+        self.people.domains.update(
+            a.raw.rpartition("@")[2]
+            for p in FIXED_PERSONS
+            for a in p.addresses
+            if a.kind == "email" and a.scope == "business"
+        )
         self.firms: list[Firm] = [self.people.firm() for _ in range(max(3, persons // 5))]
 
     def chunk(self, start: int, stop: int) -> Rows:

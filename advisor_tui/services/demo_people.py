@@ -294,12 +294,8 @@ class People:
         legal = data.LEGAL_FORMS[rng.randrange(len(data.LEGAL_FORMS))]
         owner = LAST(rng) if rng.random() < 0.65 else data.REGIONS[rng.randrange(16)]
         name = f"{owner} {branch} {legal}"
-        stem = f"{self.folded(owner)}-{self.folded(branch)}"
-        domain = f"{stem}.de"
-        while domain in self.domains:
-            domain = f"{stem}{rng.randint(2, 99)}.de"
-        self.domains.add(domain)
         city, area, low, high, _ = CITY(rng)
+        domain = self._domain(self.folded(owner), self.folded(branch), self.folded(city.split()[0]))
         street = data.BUSINESS_STREETS[rng.randrange(len(data.BUSINESS_STREETS))]
         pattern = ("first.last", "first.last", "first.last", "f.last", "last")[rng.randrange(5)]
         generic = data.GENERIC_MAILBOXES[rng.randrange(len(data.GENERIC_MAILBOXES))]
@@ -307,6 +303,22 @@ class People:
             name, domain, area, self.firm_base(area), pattern, generic,
             f"{street} {rng.randint(1, 120)}", f"{rng.randint(low, high):05d}", city, 10,
         )  # fmt: skip
+
+    def _domain(self, owner: str, branch: str, city: str) -> str:
+        """A free domain, tried the way firms pick them when the obvious one is taken."""
+        stem = f"{owner}-{branch}"
+        for domain in (
+            f"{stem}.de", f"{stem}-{city}.de", f"{owner}{branch}.de", f"{branch}-{owner}.de",
+            f"{stem}.com", f"{stem}-{city}.com", f"{branch}-{owner}-{city}.de", f"{stem}.eu",
+        ):  # fmt: skip
+            if domain not in self.domains:
+                break
+        n = 2
+        while domain in self.domains:
+            domain = f"{stem}-{city}{n}.de"
+            n += 1
+        self.domains.add(domain)
+        return domain
 
     # -- addresses -------------------------------------------------------------------
     def address(self, kind: str, scope: str, raw: str, norm: Normalized) -> Addr:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -36,7 +37,12 @@ def _make(path: Path, persons: int, seed: int = 1) -> Engine:
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
     """One demo database for the read-only content checks (built once: keeps tests fast)."""
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    _make(path, PERSONS).dispose()
+    # "Today" is the local day; tests run in the zone conftest sets, so build in it too.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", "Europe/Berlin")
+        time.tzset()
+        _make(path, PERSONS).dispose()
+    time.tzset()
     conn = sqlite3.connect(path)
     conn.row_factory = sqlite3.Row
     yield conn
@@ -190,6 +196,10 @@ def test_fixed_people_are_there(demo_db: sqlite3.Connection) -> None:
     assert any(kind == "postal" for kind, _ in anna)
     others = _rows(demo_db, "SELECT id FROM person WHERE first_name='Anna' AND last_name='Schmidt'")
     assert [r[0] for r in others] == [1]
+    firm = _rows(
+        demo_db, "SELECT DISTINCT person_id FROM address WHERE raw LIKE '%@hansen-logistik.de'"
+    )
+    assert [r[0] for r in firm] == [1]
     mobile_owners = _rows(
         demo_db, "SELECT DISTINCT person_id FROM address WHERE normalized='+491711234567'"
     )
