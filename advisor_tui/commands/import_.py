@@ -58,7 +58,10 @@ def _progress_bar() -> tuple[Any, Any]:
 def _print_report(report: ImportReport, dry_run: bool) -> None:
     for item in report.rejected:
         reason = t(item.key, **item.params)
-        print(t("import.rejected_line", file=item.source, line=item.line, reason=reason))
+        if item.line:
+            print(t("import.rejected_line", file=item.source, line=item.line, reason=reason))
+        else:  # the file as a whole
+            print(t("import.rejected_file", file=item.source, reason=reason))
     for review in report.review:
         existing = ", ".join(f"#{i}" for i in review.existing_ids)
         conflicts = ", ".join(t(f"import.conflict.{c}") for c in review.conflicts)

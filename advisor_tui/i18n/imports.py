@@ -49,6 +49,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Dry run: nothing was stored.",
     },
     "import.rejected_line": {"de": "{file}:{line}: {reason}", "en": "{file}:{line}: {reason}"},
+    "import.rejected_file": {"de": "{file}: {reason}", "en": "{file}: {reason}"},
     "import.review_line": {
         "de": "{file}:{line}: neu angelegt als #{person_id}, bitte prüfen gegen {existing} "
         "({conflicts})",
