@@ -55,6 +55,7 @@ class AdvisorApp(App[int]):
     BINDINGS = [
         Binding("q", "quit", t("key.quit"), id="app.quit"),
         Binding("question_mark,f1", "help", t("key.help"), id="app.help"),
+        Binding("slash", "focus_search", t("key.search"), id="app.search", show=False),
         Binding("ctrl+p", "command_palette", t("key.palette"), id="app.palette", show=False),
         # A ring takes the focus from an empty search box so that `o` works; Ctrl+O always does.
         Binding("o,ctrl+o", "open_caller", t("key.open_caller"), id="app.open_caller"),

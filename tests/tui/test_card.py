@@ -108,3 +108,18 @@ async def test_add_address_keeps_invalid_input_marked(engine: Engine) -> None:
         card = await _loaded(pilot, app, before)
         added = [r for r in card.data.addresses if r.address.raw == "0171 99"]
         assert added and not added[0].address.valid
+
+
+async def test_slash_on_the_card_goes_back_to_search(engine: Engine) -> None:
+    from textual.widgets import Input
+
+    from advisor_tui.tui.screens.customers import CustomersScreen
+
+    person_id = _anna(engine)
+    app = AdvisorApp(engine=engine, settings=Settings(lang="de"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_card(engine, pilot, app, person_id)
+        await pilot.press("slash")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, CustomersScreen)
+        assert isinstance(app.focused, Input)
