@@ -20,7 +20,8 @@ from typing import Any
 from sqlalchemy import distinct, func
 from sqlmodel import Session, col, select
 
-from advisor_tui.domain.mailboxes import fold
+from advisor_tui.domain.emails import split_email
+from advisor_tui.domain.mailboxes import LocalPart, classify_local_part, fold
 from advisor_tui.domain.models import Address, Person
 
 PHONE_KINDS = ("mobile", "landline", "fax")
@@ -43,6 +44,22 @@ def address_key(kind: str, normalized: str | None, raw: str) -> AddrKey:
 def is_match_key(key: AddrKey) -> bool:
     """Keys that may tie a card to another stored person: valid numbers and e-mails."""
     return key[0] in ("phone", "email") and not key[1].startswith("raw:")
+
+
+def is_personal(kind: str, normalized: str | None) -> bool:
+    """One person's own address: a mobile number or an e-mail that is no shared mailbox.
+
+    Landlines, faxes and `info@`-style mailboxes are shared by households and
+    offices: two different names on one of them are no reason for review.
+    """
+    if not normalized:
+        return False
+    if kind == "mobile":
+        return True
+    if kind == "email":
+        local = split_email(normalized)[0]
+        return classify_local_part(local, "", "") is not LocalPart.GENERIC
+    return False
 
 
 @lru_cache(maxsize=65536)  # an import compares the same names many times
@@ -111,11 +128,17 @@ def _shared_addresses(session: Session) -> list[tuple[str, str, int]]:
     return [(kind, normalized or "", person_id) for kind, normalized, person_id in rows]
 
 
-def find_duplicates(session: Session) -> list[DuplicatePair]:
-    """Likely duplicate pairs among the stored (not restricted) persons, lowest ids first."""
-    pairs: dict[tuple[int, int], DuplicatePair] = {}
+def find_duplicates(session: Session, *, include_shared: bool = False) -> list[DuplicatePair]:
+    """Likely duplicate pairs among the stored (not restricted) persons.
 
-    def add(ids: set[int], kind: str, value: str) -> None:
+    Pairs without contradictions come first. Two persons with different names
+    whose only common addresses are shared ones (a household landline, an
+    office fax, `info@`) are not duplicates and are left out unless `include_shared`.
+    """
+    pairs: dict[tuple[int, int], DuplicatePair] = {}
+    personal: set[tuple[int, int]] = set()  # pairs sharing more than a shared line or mailbox
+
+    def add(ids: set[int], kind: str, value: str, shared: bool = False) -> None:
         if len(ids) > MAX_GROUP:
             return
         for a, b in combinations(sorted(ids), 2):
@@ -123,12 +146,18 @@ def find_duplicates(session: Session) -> list[DuplicatePair]:
             reason = {"kind": kind, "value": value}
             if reason not in pair.reasons:
                 pair.reasons.append(reason)
+            if not shared:
+                personal.add((a, b))
 
     by_address: dict[AddrKey, set[int]] = defaultdict(set)
+    personal_keys: set[AddrKey] = set()
     for kind, normalized, person_id in _shared_addresses(session):
-        by_address[address_key(kind, normalized, "")].add(person_id)
-    for (family, value), ids in by_address.items():
-        add(ids, family, value)
+        key = address_key(kind, normalized, "")
+        by_address[key].add(person_id)
+        if is_personal(kind, normalized):
+            personal_keys.add(key)
+    for key, ids in by_address.items():
+        add(ids, key[0], key[1], shared=key not in personal_keys)
     by_name: dict[tuple[str, str, date], set[int]] = defaultdict(set)
     people = session.exec(
         select(Person.id, Person.first_name, Person.last_name, Person.birthday).where(
@@ -140,9 +169,19 @@ def find_duplicates(session: Session) -> list[DuplicatePair]:
             by_name[(*name_key(first, last), birthday)].add(person_id)
     for (first, last, birthday), ids in by_name.items():
         add(ids, "name_birthday", f"{first} {last} {birthday.isoformat()}".strip())
-    if pairs:
-        ids = {i for key in pairs for i in key}
-        persons = {p.id: p for p in session.exec(select(Person).where(col(Person.id).in_(ids)))}
-        for (a, b), pair in pairs.items():
-            pair.conflicts = conflicts(persons[a], persons[b])
-    return [pairs[key] for key in sorted(pairs)]
+    if not pairs:
+        return []
+    ids = sorted({i for key in pairs for i in key})
+    persons: dict[int | None, Person] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        persons.update(
+            (p.id, p) for p in session.exec(select(Person).where(col(Person.id).in_(chunk)))
+        )
+    found = []
+    for (a, b), pair in sorted(pairs.items()):
+        pair.conflicts = conflicts(persons[a], persons[b])
+        if "name" in pair.conflicts and (a, b) not in personal and not include_shared:
+            continue
+        found.append(pair)
+    return sorted(found, key=lambda p: (bool(p.conflicts), p.first_id, p.second_id))

@@ -55,6 +55,7 @@ from advisor_tui.services.duplicates import (
     address_key,
     conflicts,
     is_match_key,
+    is_personal,
     name_key,
 )
 from advisor_tui.services.importing import ImportReport, Rejected, ReviewItem
@@ -113,6 +114,11 @@ class _Prepared:
     @property
     def match_keys(self) -> set[AddrKey]:
         return {key for _, key in self.addresses if is_match_key(key)}
+
+    @property
+    def personal_keys(self) -> set[AddrKey]:
+        """Keys of the record's own mobile numbers and e-mails (not shared lines or info@)."""
+        return {k for v, k in self.addresses if is_personal(v["kind"], v["normalized"])}
 
 
 def _company_key(company: str) -> str:
@@ -269,12 +275,15 @@ class ImportEngine:
             best = max(fitting, key=lambda t: (score[t], -(t.person.id or 0)))
             self._merge(best, prepared)
             return
+        # Another name on a shared landline or info@ mailbox is a household or an office;
+        # on someone's own mobile or e-mail it needs a human look.
+        doubtful = [t for k in prepared.personal_keys for t in self.by_key.get(k, ()) if t in score]
         target = self._create(prepared)
-        if score:
-            found = sorted({c for t in score for c in conflicts(rec, t.person)})
+        if doubtful:
+            found = sorted({c for t in doubtful for c in conflicts(rec, t.person)})
             review = ReviewItem(rec.source, rec.line, None, [], found)
             self.report.review.append(review)
-            self.pending_review.append((review, target, list(score)))
+            self.pending_review.append((review, target, list(dict.fromkeys(doubtful))))
 
     def _take_addresses(
         self, target: _Target, addresses: list[tuple[dict[str, Any], AddrKey]]

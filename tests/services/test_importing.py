@@ -128,6 +128,18 @@ def test_a_conflicting_card_is_created_and_listed_for_review(
     assert report.exit_code == 0
 
 
+def test_a_household_landline_or_office_mailbox_is_no_reason_for_review(
+    session: Session, tmp_path: Path
+) -> None:
+    hans = add_person(session, PersonData(first_name="Hans", last_name="Meier"))
+    add_address(session, hans.id or 0, "landline", "089 7654321")  # Jürgen's home line
+    add_address(session, hans.id or 0, "email", "info@groesser-makler.de")
+    session.commit()
+    card = samples.OUTLOOK.replace("j.groesser@", "info@")
+    report = import_paths(session, [_write(tmp_path, "j.vcf", card)], workers=0)
+    assert (report.created, report.merged, report.review) == (1, 0, [])
+
+
 def test_same_person_twice_in_one_file_becomes_one(session: Session, tmp_path: Path) -> None:
     second = samples.GOOGLE.replace("EMAIL;TYPE=home:peter.schulz@gmail.com", "EMAIL:p@schulz.de")
     report = import_paths(session, [_write(tmp_path, "p.vcf", samples.GOOGLE + second)], workers=0)

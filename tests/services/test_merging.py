@@ -43,6 +43,8 @@ def test_find_duplicates_by_address_and_by_name_and_birthday(session: Session) -
     )
     session.commit()
     pairs = {(p.first_id, p.second_id): p for p in find_duplicates(session)}
+    assert set(pairs) == {(anna.id, twin.id), (a.id, b.id)}  # a household line is no duplicate
+    pairs = {(p.first_id, p.second_id): p for p in find_duplicates(session, include_shared=True)}
     assert set(pairs) == {(anna.id, twin.id), (hans.id, grete.id), (a.id, b.id)}
     assert pairs[(anna.id, twin.id)].reasons == [{"kind": "phone", "value": "+491711234567"}]
     assert pairs[(anna.id, twin.id)].conflicts == []
