@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,7 +58,15 @@ def run_cli(
     *args: str, env: dict[str, str] | None = None, input: str | None = None, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m advisor_tui ARGS` as a subprocess (the real CLI)."""
-    full_env = {**os.environ, "ADVISOR_LANG": "de", **(env or {})}
+    # Compiled modules go to a shared cache even where PYTHONDONTWRITEBYTECODE is set
+    # (it adds over a second to every start).
+    cache = Path(tempfile.gettempdir()) / "advisor-test-pycache"
+    full_env = {
+        **os.environ,
+        "ADVISOR_LANG": "de",
+        "PYTHONPYCACHEPREFIX": str(cache),
+        **(env or {}),
+    }
     return subprocess.run(
         [sys.executable, "-m", "advisor_tui", *args],
         capture_output=True,

@@ -322,4 +322,9 @@ TEXTS = {
         "de": "Anrufmonitor getrennt, neuer Versuch in {seconds} s",
         "en": "call monitor lost, retrying in {seconds} s",
     },
+    "db.newer": {
+        "de": "{path} stammt von einer neueren advisor-Version (Schema {revision}); "
+        "bitte advisor aktualisieren.",
+        "en": "{path} was written by a newer advisor (schema {revision}); please update advisor.",
+    },
 }

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlmodel import Session
 
 from advisor_tui import paths
+from advisor_tui.storage.schema_version import HEAD_REVISION
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -100,7 +101,7 @@ def open_engine(url: str, *, migrate: bool = True) -> Engine:
         raise DatabaseError("db.no_driver", name=exc.name) from exc
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
-    if migrate:
+    if migrate and not _at_head(engine):
         from advisor_tui.storage.migrate import upgrade_to_head
 
         upgrade_to_head(engine)
@@ -109,6 +110,16 @@ def open_engine(url: str, *, migrate: bool = True) -> Engine:
 
     install_index_maintenance()
     return engine
+
+
+def _at_head(engine: Engine) -> bool:
+    """True when the database is stamped with the newest revision (a quick check)."""
+    try:
+        with engine.connect() as conn:
+            stamped = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    except SQLAlchemyError:
+        return False  # no table yet, or not a database: the full path explains
+    return [row[0] for row in stamped] == [HEAD_REVISION]
 
 
 def new_session(engine: Engine) -> Session:

@@ -59,6 +59,9 @@ def upgrade_to_head(engine: Engine) -> Path | None:
         raise DatabaseError("db.unreadable", path=engine.url.database) from exc
     if current == head_revision():
         return None
+    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if current is not None and current not in known:
+        raise DatabaseError("db.newer", path=engine.url.database, revision=current)
     if current is None and tables - {"alembic_version"}:
         raise DatabaseError("db.foreign", path=engine.url.database)
     backup = None

@@ -103,3 +103,19 @@ def test_sqlite_pragmas(engine) -> None:  # noqa: ANN001
         assert conn.exec_driver_sql("pragma journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("pragma foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("pragma busy_timeout").scalar() == 5000
+
+
+def test_quick_head_check_knows_the_newest_revision() -> None:
+    from advisor_tui.storage.schema_version import HEAD_REVISION
+
+    assert migrate.head_revision() == HEAD_REVISION
+
+
+def test_database_from_a_newer_version_is_refused_clearly(db_path: Path) -> None:
+    open_engine(f"sqlite:///{db_path}").dispose()
+    con = sqlite3.connect(db_path)
+    con.execute("update alembic_version set version_num = '9999'")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseError, match="neueren advisor-Version"):
+        open_engine(f"sqlite:///{db_path}")
