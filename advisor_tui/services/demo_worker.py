@@ -10,6 +10,7 @@ paths run the same single-threaded builder, so the data is identical.
 
 from __future__ import annotations
 
+import os
 import pickle
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from advisor_tui.services.demo_activity import Rows, Stamps
 from advisor_tui.services.demo_build import DemoBuilder
@@ -52,26 +54,46 @@ def build_chunks(params: BuildParams, stamps: Stamps) -> Iterator[Rows]:
 
 
 def chunks_from_worker(params: BuildParams) -> Iterator[Rows]:
-    """The chunks' rows, built by a worker process while the caller stores the previous."""
-    worker = subprocess.Popen(
-        [sys.executable, "-c", _ENTRY],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
-    assert worker.stdin is not None and worker.stdout is not None
+    """The chunks' rows, built by a worker process while the caller stores the previous.
+
+    If the worker cannot start (no usable interpreter, package not importable
+    there), the rows are built here instead: slower, same data.
+    """
+    # The child must import this very package, wherever it was loaded from.
+    package_root = str(Path(__file__).resolve().parents[2])
+    path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p)
     try:
-        pickle.dump(params, worker.stdin)
-        worker.stdin.close()
+        worker = subprocess.Popen(
+            [sys.executable, "-c", _ENTRY],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONPATH": path},
+        )
+    except OSError:
+        yield from _here(params)
+        return
+    assert worker.stdin is not None and worker.stdout is not None
+    received = 0
+    try:
+        try:
+            pickle.dump(params, worker.stdin)
+            worker.stdin.close()
+        except BrokenPipeError:
+            pass  # it died at once; found out below
         while True:
             try:
                 tag, value = pickle.load(worker.stdout)
-            except EOFError:
-                raise RuntimeError("The demo worker process ended unexpectedly.") from None
+            except (EOFError, pickle.UnpicklingError):
+                if received:
+                    raise RuntimeError("The demo worker process ended unexpectedly.") from None
+                yield from _here(params)
+                return
             if tag == "end":
                 return
             if tag == "error":
                 raise RuntimeError(f"The demo worker process failed:\n{value}")
+            received += 1
             yield value
     finally:
         worker.stdout.close()
@@ -80,14 +102,18 @@ def chunks_from_worker(params: BuildParams) -> Iterator[Rows]:
         worker.wait()
 
 
-def main() -> None:
-    """The worker process: parameters in on stdin, chunks out on stdout."""
+def _here(params: BuildParams) -> Iterator[Rows]:
     from advisor_tui.storage.bulk import Stamps as ValueStamps
 
+    return build_chunks(params, ValueStamps(params.mode))
+
+
+def main() -> None:
+    """The worker process: parameters in on stdin, chunks out on stdout."""
     params: BuildParams = pickle.load(sys.stdin.buffer)
     out = sys.stdout.buffer
     try:
-        for rows in build_chunks(params, ValueStamps(params.mode)):
+        for rows in _here(params):
             pickle.dump(("rows", rows), out, protocol=pickle.HIGHEST_PROTOCOL)
         pickle.dump(("end", None), out)
     except BrokenPipeError:

@@ -16,7 +16,7 @@ from sqlmodel import select
 
 from advisor_tui.domain.models import AuditEntry, Interaction, Person
 from advisor_tui.domain.normalize import normalize_address
-from advisor_tui.services import demo, demo_data
+from advisor_tui.services import demo, demo_data, demo_worker
 from advisor_tui.services.demo import generate_demo, local_day
 from advisor_tui.services.demo_fixed import GUIDO_NUMBER
 from advisor_tui.services.demo_people import CITY, People
@@ -364,7 +364,12 @@ def test_worker_process_builds_the_same_data(
 
     here = content(tmp_path / "here.sqlite3")
     monkeypatch.setattr(demo, "WORKER_FROM", 1)
-    assert content(tmp_path / "worker.sqlite3") == here
+    with monkeypatch.context() as patch:
+        patch.setattr(demo_worker, "_here", lambda params: pytest.fail("built here, not there"))
+        assert content(tmp_path / "worker.sqlite3") == here
+    # A worker that cannot run: the rows are built here instead, the same.
+    monkeypatch.setattr(demo_worker, "_ENTRY", "raise SystemExit(3)")
+    assert content(tmp_path / "fallback.sqlite3") == here
 
 
 def test_refuses_a_database_with_persons(engine: Engine) -> None:
