@@ -104,14 +104,20 @@ def _group_names(used: set[str]) -> Any:
             yield name
 
 
-def person_to_vcard(person: Person, addresses: Sequence[Address]) -> str:
-    """The person as one vCard 4.0 (CRLF line ends, folded at 75 octets)."""
+def person_to_vcard(person: Person, addresses: Sequence[Address], *, uid: str | None = None) -> str:
+    """The person as one vCard 4.0 (CRLF line ends, folded at 75 octets).
+
+    `uid` adds a UID (khard and vdirsyncer name cards by it) unless the person
+    kept one from an imported card.
+    """
     extra = extra_from_json(person.extra)
     suffix = next((p["value"] for p in extra if p["name"] == "X-N-SUFFIX"), "")
     prefix = " ".join(p for p in (person.salutation, person.title) if p)
     has_name = bool(person.first_name or person.last_name)
     full_name = " ".join(p for p in (prefix, person.first_name, person.last_name) if p)
     lines = ["BEGIN:VCARD", "VERSION:4.0"]
+    if uid and not any(str(p["name"]).upper() == "UID" for p in extra):
+        lines.append(_line("UID", escape(uid)))
     if not has_name and person.company:
         lines.append("KIND:org")
     lines.append(_line("FN", escape(full_name if has_name else person.company)))

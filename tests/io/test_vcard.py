@@ -207,6 +207,8 @@ def test_export_writes_types_labels_and_kept_properties() -> None:
     assert "TEL;TYPE=cell,home;PREF=1:0171 1234567\r\n" in card
     assert "item1.TEL;TYPE=voice,work:030 123\r\nitem1.X-ABLabel:Zentrale\r\n" in card
     assert "X-FOO;BAR=baz:a\\,b\r\n" in card
+    assert "UID:" not in card
+    assert "\r\nUID:urn:uuid:1234\r\n" in person_to_vcard(person, addresses, uid="urn:uuid:1234")
 
 
 names = st.text(
