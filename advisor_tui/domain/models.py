@@ -44,8 +44,11 @@ class Person(SQLModel, table=True):
     """A customer, prospect (Interessent) or former customer."""
 
     __tablename__ = "person"
-    # The customer list pages through persons in name order.
-    __table_args__ = (Index("ix_person_name_order", "last_name", "first_name", "id"),)
+    # The customer list pages through visible persons in name order; with
+    # restricted_until first, OFFSET paging never touches the table rows.
+    __table_args__ = (
+        Index("ix_person_list_order", "restricted_until", "last_name", "first_name", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(default="customer", max_length=20, index=True)

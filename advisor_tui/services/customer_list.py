@@ -75,11 +75,15 @@ def page(session: Session, offset: int, limit: int, now: datetime | None = None)
     return rows_for(session, person_service.list_persons(session, offset, limit), now)
 
 
+def search_people(session: Session, text: str, limit: int = 300) -> list[Person]:
+    """Persons matching `text`, best match first (rows are made page by page)."""
+    from advisor_tui.services.search import search_persons
+
+    return [hit.person for hit in search_persons(session, text, limit=limit)]
+
+
 def search(
     session: Session, text: str, limit: int = 200, now: datetime | None = None
 ) -> list[PersonRow]:
     """Rows matching `text`, best match first."""
-    from advisor_tui.services.search import search_persons
-
-    hits = search_persons(session, text, limit=limit)
-    return rows_for(session, [hit.person for hit in hits], now)
+    return rows_for(session, search_people(session, text, limit), now)

@@ -94,18 +94,34 @@ class CustomersScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="customers-search")
     def run_search(self, query: str) -> None:
+        """Find the matches; rank addresses only for the rows on screen (page by page)."""
         from advisor_tui.storage.db import new_session
 
-        with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
-            rows = customer_list.search(session, query, now=self.app.clock())  # type: ignore[attr-defined]
+        engine = self.app.engine  # type: ignore[attr-defined]
+        clock = self.app.clock  # type: ignore[attr-defined]
+        with new_session(engine) as session:
+            people = customer_list.search_people(session, query)
+            first = customer_list.rows_for(session, people[:PAGE_SIZE], clock())
             total = customer_list.total(session)
-        self.app.call_from_thread(self._show_results, query, rows, total)
 
-    def _show_results(self, query: str, rows: list[customer_list.PersonRow], total: int) -> None:
+        def fetch(offset: int, limit: int) -> list[customer_list.PersonRow]:
+            with new_session(engine) as s:
+                return customer_list.rows_for(s, people[offset : offset + limit], clock())
+
+        self.app.call_from_thread(self._show_results, query, len(people), fetch, first, total)
+
+    def _show_results(
+        self,
+        query: str,
+        found: int,
+        fetch: PageFetcher,
+        first: list[customer_list.PersonRow],
+        total: int,
+    ) -> None:
         if query != self._query:
             return  # stale: the user typed on
-        self.person_list.show_rows(rows)
-        self._show_state(len(rows), total)
+        self.person_list.show_paged(found, fetch, first)
+        self._show_state(found, total)
 
     def _show_state(self, shown: int, total: int) -> None:
         empty = self.query_one("#empty", Static)
