@@ -1,9 +1,10 @@
 """The import engine: records in, persons out, in chunks, never doubled.
 
-Each chunk of records is interpreted, matched against the stored persons
-with one query per chunk (`services.duplicates` decides what matches and
-what conflicts), and written with one multi-row INSERT per table (persons
-with RETURNING for their ids, then addresses and audit entries). Building
+Each chunk of records (read and normalized by `services.import_prepare`)
+is matched against the stored persons with one query per chunk
+(`services.duplicates` decides what matches and what conflicts), and
+written with one multi-row INSERT per table (persons with RETURNING for
+their ids, then addresses and audit entries). Building
 10,000 ORM objects alone would take longer than the whole 10 s budget, so new
 rows go through SQLAlchemy Core; stored persons that gain data are loaded and
 changed through the ORM as usual. The search index is brought up to date for
@@ -18,36 +19,23 @@ stored as a new person and listed for review.
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
-import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
 from typing import Any
 
 from pydantic_core import PydanticUndefined
 from sqlalchemy import insert, update
 from sqlmodel import Session, SQLModel, col, select
 
-from advisor_tui.domain.emails import split_email
-from advisor_tui.domain.mailboxes import is_freemail
 from advisor_tui.domain.models import Address, AuditEntry, Person
-from advisor_tui.domain.normalize import normalize_address
 from advisor_tui.domain.timestamps import utcnow
-from advisor_tui.domain.vocabulary import PersonKind
 from advisor_tui.io.contact_files import Unit
 from advisor_tui.io.contact_record import (
-    AddressRecord,
-    ContactRecord,
-    RecordError,
     extra_from_json,
     extra_to_json,
 )
-from advisor_tui.io.vcard_mapping import PHONE_BY_NUMBER
 from advisor_tui.services import audit
 from advisor_tui.services.duplicates import (
     MATCH_KINDS,
@@ -55,9 +43,9 @@ from advisor_tui.services.duplicates import (
     address_key,
     conflicts,
     is_match_key,
-    is_personal,
     name_key,
 )
+from advisor_tui.services.import_prepare import Prepared, prepared_chunks
 from advisor_tui.services.importing import ImportReport, Rejected, ReviewItem
 from advisor_tui.storage.search import reindex_persons
 
@@ -106,55 +94,8 @@ class _Target:
     changed: set[str] = field(default_factory=set)
 
 
-@dataclass
-class _Prepared:
-    record: ContactRecord
-    addresses: list[tuple[dict[str, Any], AddrKey]]
-
-    @property
-    def match_keys(self) -> set[AddrKey]:
-        return {key for _, key in self.addresses if is_match_key(key)}
-
-    @property
-    def personal_keys(self) -> set[AddrKey]:
-        """Keys of the record's own mobile numbers and e-mails (not shared lines or info@)."""
-        return {k for v, k in self.addresses if is_personal(v["kind"], v["normalized"])}
-
-
 def _company_key(company: str) -> str:
     return " ".join(company.casefold().split())
-
-
-def _scope(kind: str, scope: str, normalized: str | None, company: str) -> str:
-    """The scope an export left open: a firm's e-mail domain is business, freemail private."""
-    if scope:
-        return scope
-    if kind == "email" and normalized and company:
-        return "private" if is_freemail(split_email(normalized)[1]) else "business"
-    return "private"
-
-
-def build_address(
-    record: AddressRecord, region: str, company: str = ""
-) -> tuple[dict[str, Any], AddrKey] | None:
-    """The column values of an imported address (normalized) and its identity key."""
-    raw = record.raw.strip()
-    if not raw:
-        return None
-    kind = record.kind
-    result = normalize_address("landline" if kind == PHONE_BY_NUMBER else kind, raw, region)
-    if kind == PHONE_BY_NUMBER:
-        kind = "mobile" if result.phone_type == "mobile" else "landline"
-    scope = _scope(kind, record.scope, result.normalized, company)
-    values = {
-        "kind": kind, "scope": scope, "label": record.label[:100], "raw": raw[:1000],
-        "normalized": result.normalized, "rev_digits": result.rev_digits,
-        "phone_type": result.phone_type, "valid": result.valid,
-        "invalid_reason": result.invalid_reason, "street": record.street[:200],
-        "postcode": record.postcode[:20], "city": record.city[:100],
-        "country": record.country[:60], "is_preferred": record.is_preferred,
-    }  # fmt: skip
-    return values, address_key(kind, result.normalized, raw)
 
 
 class ImportEngine:
@@ -211,7 +152,7 @@ class ImportEngine:
                 if person_id in self.targets:
                     self.targets[person_id].keys.add(address_key(kind, normalized, raw))
 
-    def _lookup(self, chunk: list[_Prepared]) -> None:
+    def _lookup(self, chunk: list[Prepared]) -> None:
         """Load the stored persons the records of this chunk may match (few queries)."""
         keys = {k for p in chunk for k in p.match_keys} - self.checked_keys
         values = sorted({value for _, value in keys})
@@ -246,7 +187,7 @@ class ImportEngine:
 
     # -- deciding -------------------------------------------------------------------------
 
-    def _candidates(self, prepared: _Prepared) -> dict[_Target, int]:
+    def _candidates(self, prepared: Prepared) -> dict[_Target, int]:
         """Persons the record may be, with how much evidence says so."""
         rec = prepared.record
         score: dict[_Target, int] = defaultdict(int)
@@ -266,7 +207,7 @@ class ImportEngine:
                     score[target] += 1
         return score
 
-    def add(self, prepared: _Prepared) -> None:
+    def add(self, prepared: Prepared) -> None:
         """Merge the record into the person it is, or create one (and list it if in doubt)."""
         rec = prepared.record
         score = self._candidates(prepared)
@@ -299,7 +240,7 @@ class ImportEngine:
                 self.by_key[key].append(target)
         return added
 
-    def _create(self, prepared: _Prepared) -> _Target:
+    def _create(self, prepared: Prepared) -> _Target:
         rec = prepared.record
         values = {name: getattr(rec, name) for name in (*_FILLABLE, "notes", "tags")}
         values = {k: v[: _LIMITS[k]] if k in _LIMITS else v for k, v in values.items()}
@@ -313,7 +254,7 @@ class ImportEngine:
         self.report.created += 1
         return target
 
-    def _merge(self, target: _Target, prepared: _Prepared) -> None:
+    def _merge(self, target: _Target, prepared: Prepared) -> None:
         rec, person = prepared.record, target.person
         added = self._take_addresses(target, prepared.addresses)
         changed: set[str] = set()
@@ -420,7 +361,7 @@ class ImportEngine:
         total = len(units)
         chunks = [list(units[start : start + CHUNK]) for start in range(0, total, CHUNK)]
         done = 0
-        for items in _prepared_chunks(chunks, self.region, workers):
+        for items in prepared_chunks(chunks, self.region, workers):
             chunk = []
             for item in items:
                 if isinstance(item, Rejected):
@@ -435,54 +376,3 @@ class ImportEngine:
             done += CHUNK
             if progress:
                 progress(min(done, total), total)
-
-
-def _read(unit: Unit) -> ContactRecord | Rejected:
-    """The unit's record, or why it was rejected."""
-    try:
-        record = unit.read()
-    except RecordError as exc:
-        return Rejected(unit.source, exc.line or unit.line, exc.key, exc.params)
-    except Exception as exc:  # a card no rule foresaw must not stop the others
-        detail = f"{type(exc).__name__}: {exc}"
-        return Rejected(unit.source, unit.line, "import.err.unexpected", {"detail": detail})
-    if record.kind and record.kind not in set(PersonKind):
-        return Rejected(unit.source, unit.line, "import.err.person_kind", {"kind": record.kind})
-    return record
-
-
-def prepare(units: Sequence[Unit], region: str) -> list[_Prepared | Rejected]:
-    """Interpret and normalize a chunk of units (pure CPU work, may run in a worker process)."""
-    out: list[_Prepared | Rejected] = []
-    for unit in units:
-        record = _read(unit)
-        if isinstance(record, Rejected):
-            out.append(record)
-            continue
-        built = (build_address(a, region, record.company) for a in record.addresses)
-        out.append(_Prepared(record, [b for b in built if b is not None]))
-    return out
-
-
-def _prepared_chunks(
-    chunks: list[list[Unit]], region: str, workers: int | None
-) -> Iterator[list[_Prepared | Rejected]]:
-    """The prepared chunks in order; large imports prepare ahead in worker processes.
-
-    Parsing and normalizing is about half of an import's time and needs no
-    database, so on a machine with a spare core it runs ahead of the writing.
-    Only with the "fork" start method (Linux): spawn would re-run the CLI's
-    `__main__` in each worker.
-    """
-    if workers is None:
-        workers = min(2, (os.cpu_count() or 1) - 1) if len(chunks) > 2 else 0
-    if (
-        workers <= 0
-        or "fork" not in multiprocessing.get_all_start_methods()
-        or sys.platform != "linux"
-    ):
-        yield from (prepare(chunk, region) for chunk in chunks)
-        return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(partial(prepare, region=region), chunks)
