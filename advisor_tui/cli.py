@@ -19,9 +19,40 @@ from advisor_tui.i18n import guess_language, set_language, t
 
 # Each module defines NAME, HELP_KEY, add_arguments(parser) and run(args, ctx) -> int.
 COMMAND_MODULES = (
-    "demo", "callmonitor", "backup", "restore", "gdpr", "who", "search", "import_", "export",
+    "who",
+    "search",
+    "import_",
+    "export",
     "duplicates",
-)  # fmt: skip
+    "backup",
+    "restore",
+    "gdpr",
+    "callmonitor",
+    "demo",
+)
+
+
+# argparse's own words (usage, options, its error messages) in the user's language.
+_ARGPARSE_DE = {
+    "usage: ": "Aufruf: ",
+    "positional arguments": "Argumente",
+    "options": "Optionen",
+    "show this help message and exit": "diese Hilfe anzeigen und beenden",
+    "show program's version number and exit": "Version anzeigen und beenden",
+    "the following arguments are required: %s": "diese Angaben fehlen: %s",
+    "unrecognized arguments: %s": "unbekannte Angaben: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ungültige Wahl: %(value)r (möglich: %(choices)s)"
+    ),
+    "expected one argument": "erwartet einen Wert",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "ungültiger Wert: %(value)r",
+}
+
+
+def _translate_argparse(lang: str) -> None:
+    table = _ARGPARSE_DE if lang == "de" else {}
+    argparse._ = lambda text: table.get(text, text)  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,7 +100,9 @@ def _early_language(argv: Sequence[str]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    set_language(_early_language(args_list))
+    lang = _early_language(args_list)
+    set_language(lang)
+    _translate_argparse(lang)
     ctx: CliContext | None = None
     try:
         args = build_parser().parse_args(args_list)
