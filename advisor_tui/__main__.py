@@ -4,4 +4,5 @@ import sys
 
 from advisor_tui.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # the importer's worker processes may import this module
+    sys.exit(main())
