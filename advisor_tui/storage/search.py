@@ -38,9 +38,9 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     delete,
     func,
-    insert,
     or_,
     select,
     text,
@@ -49,6 +49,7 @@ from sqlalchemy import (
 from advisor_tui.domain.models import Address, Person
 from advisor_tui.domain.phones import digits_of
 from advisor_tui.domain.vocabulary import AddressKind
+from advisor_tui.storage.bulk import BulkWriter
 
 FIELDS = ("names", "company", "emails", "phones", "notes")
 HOME_COUNTRY_CODE = "49"  # numbers of the default region (DE) are indexed in national form
@@ -105,7 +106,11 @@ def _strip_accents(text: str) -> str:
 
 def fold(text: str) -> str:
     """Searchable form of a text or query: `Müller` -> `mueller`, `Straße` -> `strasse`."""
-    return _strip_accents(text.casefold().translate(_GERMAN))
+    folded = text.casefold().translate(_GERMAN)
+    if folded.isascii():
+        return folded
+    # Casefolded again: NFKD can yield capitals (`𝓐` -> `A`).
+    return _strip_accents(folded).casefold()
 
 
 def fold_variants(text: str) -> tuple[str, ...]:
@@ -117,19 +122,25 @@ def fold_variants(text: str) -> tuple[str, ...]:
     return (first,) if second == first else (first, second)
 
 
-# Names and companies repeat a lot (a rebuild folds each spelling once).
-_fold_name = lru_cache(maxsize=50_000)(fold_variants)
+@lru_cache(maxsize=65_536)
+def _fold_joined(text: str) -> str:
+    """The folded forms of a name or company as one document field (cached: they repeat)."""
+    return " | ".join(v for v in fold_variants(text) if v)
+
+
+@lru_cache(maxsize=65_536)
+def _key_variants(value: str) -> tuple[str, ...]:
+    """The name-key forms of a stripped, non-empty name or company."""
+    return tuple(variant[:MAX_KEY] for variant in fold_variants(value))
 
 
 # -- building documents ----------------------------------------------------------------------
 
 
-def _joined(values: Iterable[str]) -> str:
-    seen: dict[str, None] = {}
-    for value in values:
-        if value:
-            seen.setdefault(value, None)
-    return " | ".join(seen)
+def _joined(values: list[str]) -> str:
+    if len(values) < 2:
+        return values[0] if values else ""
+    return " | ".join(dict.fromkeys(v for v in values if v))
 
 
 def phone_query_digits(query: str, country_code: str = HOME_COUNTRY_CODE) -> str:
@@ -143,53 +154,80 @@ def phone_query_digits(query: str, country_code: str = HOME_COUNTRY_CODE) -> str
     return digits
 
 
-def _phone_forms(address: Any) -> list[str]:
+def _phone_forms(raw: str, normalized: str | None, rev_digits: str | None, valid: Any) -> list[str]:
     """National digits with leading 0; foreign numbers also with 00 and country code.
 
     Home-country numbers are indexed once: queries written `+49…` or `0049…`
     are turned into the national form by `phone_query_digits`.
     """
-    if not (address.valid and address.rev_digits and address.normalized):
-        return [digits_of(address.raw)]
-    national = "0" + address.rev_digits[::-1]
-    e164 = digits_of(address.normalized)
+    if not (valid and rev_digits and normalized):
+        return [digits_of(raw)]
+    national = "0" + rev_digits[::-1]
+    e164 = normalized[1:]  # "+4930…": skip the regex when only digits follow the plus
+    if normalized[0] != "+" or not e164.isdecimal():
+        e164 = digits_of(normalized)
     if e164.startswith(HOME_COUNTRY_CODE) and e164[len(HOME_COUNTRY_CODE) :] == national[1:]:
         return [national]
     return [national, "00" + e164]
 
 
-def _document(person: Any, addresses: Sequence[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The search row and the name keys of one person."""
-    full_name = " ".join(p for p in (person.title, person.first_name, person.last_name) if p)
+# Address rows: (person_id, kind, raw, normalized, rev_digits, valid).
+_ADDRESS_NAMES = ("person_id", "kind", "raw", "normalized", "rev_digits", "valid")
+# Person rows: (id, title, first_name, last_name, company, notes) of visible persons.
+_PERSON_NAMES = ("id", "title", "first_name", "last_name", "company", "notes")
+_DOC_COLUMNS = ("person_id", *FIELDS)
+_KEY_COLUMNS = ("key", "person_id", "field")
+_MESSENGER = AddressKind.MESSENGER.value
+
+
+def _document(
+    person: Sequence[Any], addresses: Sequence[Sequence[Any]]
+) -> tuple[tuple[Any, ...], set[tuple[str, int, str]]]:
+    """The search row (in `_DOC_COLUMNS` order) and the name keys of one person."""
+    person_id, title, first_name, last_name, company, notes = person
     emails: list[str] = []
     phones: list[str] = []
-    for address in addresses:
-        if address.kind in _PHONE_KINDS or (
-            address.kind == AddressKind.MESSENGER.value and address.rev_digits
-        ):
-            phones.extend(_phone_forms(address))
-        elif address.kind in _HANDLE_KINDS:
-            emails.append((address.normalized or address.raw).casefold())
-    doc = {
-        "person_id": person.id,
-        "names": _joined(_fold_name(full_name)),
-        "company": _joined(_fold_name(person.company)),
-        "emails": _joined(emails),
-        "phones": _joined(phones),
-        "notes": _joined(fold_variants(person.notes)) if person.notes else "",
-    }
-    keys: set[tuple[str, str]] = set()
+    for _, kind, raw, normalized, rev_digits, valid in addresses:
+        if kind in _PHONE_KINDS or (kind == _MESSENGER and rev_digits):
+            phones.extend(_phone_forms(raw, normalized, rev_digits, valid))
+        elif kind in _HANDLE_KINDS:
+            emails.append((normalized or raw).casefold())
+    full_name = " ".join(p for p in (title, first_name, last_name) if p)
+    doc = (
+        person_id,
+        _fold_joined(full_name),
+        _fold_joined(company),
+        _joined(emails),
+        _joined(phones),
+        " | ".join(v for v in fold_variants(notes) if v) if notes else "",
+    )
+    keys: set[tuple[str, int, str]] = set()
     # "first last" serves first-name prefixes too ("an" finds Anna Müller).
-    first_last = f"{person.first_name} {person.last_name}".strip()
     for value, field in (
-        (person.last_name.strip(), "name"),
-        (first_last, "name"),
-        (person.company.strip(), "company"),
+        (last_name.strip(), "name"),
+        (f"{first_name} {last_name}".strip(), "name"),
+        (company.strip(), "company"),
     ):
-        for variant in _fold_name(value) if value else ():
-            keys.add((variant[:MAX_KEY], field))
-    rows = [{"key": k, "person_id": person.id, "field": f} for k, f in sorted(keys)]
-    return doc, rows
+        if value:
+            keys.update((variant, person_id, field) for variant in _key_variants(value))
+    return doc, keys
+
+
+def _documents(
+    persons: Sequence[Sequence[Any]], addresses: Iterable[Sequence[Any]]
+) -> tuple[list[tuple[Any, ...]], list[tuple[str, int, str]]]:
+    """Search rows and name keys of `persons`; `addresses` are theirs, in any order."""
+    by_person: dict[int, list[Sequence[Any]]] = {}
+    for row in addresses:
+        by_person.setdefault(row[0], []).append(row)
+    docs: list[tuple[Any, ...]] = []
+    keys: list[tuple[str, int, str]] = []
+    no_addresses: list[Sequence[Any]] = []
+    for person in persons:
+        doc, person_keys = _document(person, by_person.get(person[0], no_addresses))
+        docs.append(doc)
+        keys.extend(person_keys)
+    return docs, keys
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
@@ -197,89 +235,109 @@ def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
         yield ids[start : start + _CHUNK]
 
 
-def _person_columns() -> list[Any]:
-    names = ("id", "title", "first_name", "last_name", "company", "notes", "restricted_until")
-    return [_person.c[n] for n in names]
-
-
-def _address_columns() -> list[Any]:
-    names = ("person_id", "kind", "raw", "normalized", "rev_digits", "valid")
-    return [_address.c[n] for n in names]
-
-
-_FTS_INSERT = text(
-    f"INSERT INTO person_fts(rowid, {', '.join(FIELDS)}) "
-    f"VALUES (:person_id, {', '.join(':' + f for f in FIELDS)})"
-)
-
-
-def _write(
-    connection: Connection,
-    persons: Sequence[Any],
-    addresses: dict[int, list[Any]],
-    *,
-    fts: bool = True,
-) -> None:
-    """Insert the index rows of `persons` (whose old rows are already gone)."""
-    docs, keys = [], []
-    for person in persons:
-        if person.restricted_until is not None:
-            continue  # restricted persons (GDPR) are hidden from search
-        doc, rows = _document(person, addresses.get(person.id, []))
-        docs.append(doc)
-        keys.extend(rows)
-    if docs:
-        connection.execute(insert(search_doc), docs)
-        # Written here, not by an insert trigger: FTS5 inside a trigger is ~4x slower.
-        if fts and connection.dialect.name == "sqlite":
-            connection.execute(_FTS_INSERT, docs)
-    if keys:
-        connection.execute(insert(name_key), keys)
+_FTS_INSERT = f"INSERT INTO person_fts(rowid, {', '.join(FIELDS)}) VALUES (?{', ?' * len(FIELDS)})"
 
 
 def reindex_persons(connection: Connection, person_ids: Iterable[int]) -> None:
     """Bring the index rows of these persons up to date (deleted ones are removed)."""
     ids = sorted(set(person_ids))
+    writer = BulkWriter(connection)
     for chunk in _chunks(ids):
         connection.execute(delete(search_doc).where(search_doc.c.person_id.in_(chunk)))
         connection.execute(delete(name_key).where(name_key.c.person_id.in_(chunk)))
         persons = connection.execute(
-            select(*_person_columns()).where(_person.c.id.in_(chunk))
+            select(*(_person.c[n] for n in _PERSON_NAMES)).where(
+                _person.c.id.in_(chunk), _person.c.restricted_until.is_(None)
+            )
         ).all()
-        by_person: dict[int, list[Any]] = {}
-        rows = connection.execute(
-            select(*_address_columns()).where(_address.c.person_id.in_(chunk))
+        addresses = connection.execute(
+            select(*(_address.c[n] for n in _ADDRESS_NAMES))
+            .where(_address.c.person_id.in_(chunk))
+            .order_by(_address.c.person_id, _address.c.id)
         ).all()
-        for row in rows:
-            by_person.setdefault(row.person_id, []).append(row)
-        _write(connection, persons, by_person)
+        docs, keys = _documents(persons, addresses)
+        writer.insert(search_doc, _DOC_COLUMNS, docs)
+        # Written here, not by an insert trigger: FTS5 inside a trigger is ~4x slower.
+        if docs and connection.dialect.name == "sqlite":
+            connection.exec_driver_sql(_FTS_INSERT, docs)
+        writer.insert(name_key, _KEY_COLUMNS, keys)
+
+
+def _batches(connection: Connection) -> Iterator[tuple[list[Any], list[Any]]]:
+    """All visible persons with their addresses, in id order, `_CHUNK * 20` at a time."""
+    last_id = 0
+    while persons := _select(connection, _PERSONS_AFTER, last_id, _CHUNK * 20):
+        low, high = persons[0][0], persons[-1][0]
+        yield persons, _select(connection, _ADDRESSES_BETWEEN, low, high)
+        last_id = high
+
+
+# The two selects of a rebuild, as SQL for SQLite's driver (plain tuples, no per-row work
+# in SQLAlchemy) and as Core for the other dialects.
+_PERSONS_AFTER = (
+    f"SELECT {', '.join(_PERSON_NAMES)} FROM person "
+    "WHERE id > ? AND restricted_until IS NULL ORDER BY id LIMIT ?",
+    select(*(_person.c[n] for n in _PERSON_NAMES))
+    .where(_person.c.id > bindparam("a"), _person.c.restricted_until.is_(None))
+    .order_by(_person.c.id)
+    .limit(bindparam("b", literal_execute=True)),
+)
+_ADDRESSES_BETWEEN = (
+    f"SELECT {', '.join(_ADDRESS_NAMES)} FROM address "
+    "WHERE person_id BETWEEN ? AND ? ORDER BY person_id, id",
+    select(*(_address.c[n] for n in _ADDRESS_NAMES))
+    .where(_address.c.person_id.between(bindparam("a"), bindparam("b")))
+    .order_by(_address.c.person_id, _address.c.id),
+)
+
+
+def _select(connection: Connection, query: tuple[str, Any], a: int, b: int) -> list[Any]:
+    sql, core = query
+    if connection.dialect.name == "sqlite":
+        return connection.connection.driver_connection.execute(sql, (a, b)).fetchall()
+    return list(connection.execute(core, {"a": a, "b": b}).all())
+
+
+def _empty_without_triggers(connection: Connection) -> None:
+    """Empty person_search_doc with its delete trigger off (SQLite).
+
+    The trigger would un-index row by row what the final 'rebuild' replaces anyway
+    (~3 s for 100,000 persons). It is put back as it was, in the same transaction.
+    """
+    if connection.exec_driver_sql("SELECT 1 FROM person_search_doc LIMIT 1").first() is None:
+        return
+    triggers = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master "
+        "WHERE type = 'trigger' AND tbl_name = 'person_search_doc'"
+    ).all()
+    for name, _ in triggers:
+        connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    connection.exec_driver_sql("DELETE FROM person_search_doc")
+    for _, sql in triggers:
+        connection.exec_driver_sql(sql)
 
 
 def rebuild_index(connection: Connection) -> None:
     """Rebuild the whole index from the person and address tables (bulk loads, migration)."""
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        _empty_without_triggers(connection)
     connection.execute(delete(search_doc))
     connection.execute(delete(name_key))
-    last_id = 0
-    while True:
-        persons = connection.execute(
-            select(*_person_columns())
-            .where(_person.c.id > last_id)
-            .order_by(_person.c.id)
-            .limit(_CHUNK * 4)
-        ).all()
-        if not persons:
-            break
-        low, high = persons[0].id, persons[-1].id
-        by_person: dict[int, list[Any]] = {}
-        for row in connection.execute(
-            select(*_address_columns()).where(_address.c.person_id.between(low, high))
-        ):
-            by_person.setdefault(row.person_id, []).append(row)
-        _write(connection, persons, by_person, fts=False)
-        last_id = high
-    if connection.dialect.name == "sqlite":
+    writer = BulkWriter(connection)
+    keys: list[tuple[str, int, str]] = []
+    with writer.indexes_dropped([name_key]):
+        for persons, addresses in _batches(connection):
+            docs, batch_keys = _documents(persons, addresses)
+            writer.insert(search_doc, _DOC_COLUMNS, docs)
+            keys.extend(batch_keys)
+        # In primary-key order the (WITHOUT ROWID) key table is appended to, not shuffled.
+        keys.sort()
+        for start in range(0, len(keys), _CHUNK * 100):
+            writer.insert(name_key, _KEY_COLUMNS, keys[start : start + _CHUNK * 100])
+    if sqlite:
         # One pass over the finished documents beats row-by-row inserts.
-        connection.execute(text("INSERT INTO person_fts(person_fts) VALUES ('rebuild')"))
+        connection.exec_driver_sql("INSERT INTO person_fts(person_fts) VALUES ('rebuild')")
 
 
 # -- querying (the one place that knows the dialects) ----------------------------------------
