@@ -152,4 +152,84 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Eine der Personen wurde inzwischen geändert; bitte neu laden.",
         "en": "One of the persons was changed meanwhile; please reload.",
     },
+    # duplicates and merge screens (TUI)
+    "dupes.title": {
+        "de": "Wahrscheinliche Dubletten: {count} Paare",
+        "en": "Likely duplicates: {count} pairs",
+    },
+    "dupes.title_person": {
+        "de": "Wahrscheinliche Dubletten dieser Person: {count}",
+        "en": "Likely duplicates of this person: {count}",
+    },
+    "dupes.loading": {"de": "Dubletten werden gesucht …", "en": "Looking for duplicates …"},
+    "dupes.empty": {
+        "de": "Keine wahrscheinlichen Dubletten: keine zwei Personen teilen eine Mobilnummer, "
+        "eine E-Mail-Adresse oder Name und Geburtstag.",
+        "en": "No likely duplicates: no two persons share a mobile number, an e-mail address "
+        "or name and birthday.",
+    },
+    "dupes.hint": {
+        "de": "Enter öffnet das Paar zum Zusammenführen · Esc zurück",
+        "en": "Enter opens the pair for merging · Esc goes back",
+    },
+    "dupes.none_for_person": {
+        "de": "Für diese Person sind keine Dubletten bekannt.",
+        "en": "No duplicates of this person are known.",
+    },
+    "dupes.col.first": {"de": "Person 1", "en": "Person 1"},
+    "dupes.col.second": {"de": "Person 2", "en": "Person 2"},
+    "dupes.conflict.name": {"de": "Name weicht ab", "en": "names differ"},
+    "dupes.conflict.birthday": {"de": "Geburtstag weicht ab", "en": "birthdays differ"},
+    "dupes.key.merge": {"de": "Zusammenführen", "en": "Merge"},
+    "dupes.key.reload": {"de": "Neu laden", "en": "Reload"},
+    "dupes.key.open": {"de": "Dubletten", "en": "Duplicates"},
+    "dupes.cmd": {"de": "Dubletten prüfen", "en": "Review duplicates"},
+    "merge.key.card": {"de": "Zusammenführen", "en": "Merge"},
+    "merge.key.left": {"de": "Links wählen", "en": "Pick left"},
+    "merge.key.right": {"de": "Rechts wählen", "en": "Pick right"},
+    "merge.key.cancel": {"de": "Abbrechen", "en": "Cancel"},
+    "merge.key.merge": {"de": "Zusammenführen", "en": "Merge"},
+    "merge.key.swap": {"de": "Tauschen", "en": "Swap"},
+    "merge.loading": {"de": "Personen werden geladen …", "en": "Loading the persons …"},
+    "merge.head": {
+        "de": "[b]{stays}[/b] (#{stays_id}) bleibt, [b]{goes}[/b] (#{goes_id}) wird entfernt "
+        "(t tauscht). {count} Felder unterscheiden sich (≠): ↑↓ wählt das Feld, ←→ oder 1/2 "
+        "den Wert; bei Notizen und Schlagworten steht in der Mitte „beide“.",
+        "en": "[b]{stays}[/b] (#{stays_id}) stays, [b]{goes}[/b] (#{goes_id}) is removed "
+        "(t swaps). {count} fields differ (≠): ↑↓ picks the field, ←→ or 1/2 the value; "
+        "for notes and tags the middle position is “both”.",
+    },
+    "merge.col.field": {"de": "Feld", "en": "Field"},
+    "merge.stays": {"de": "bleibt", "en": "stays"},
+    "merge.goes": {"de": "wird entfernt", "en": "is removed"},
+    "merge.yes": {"de": "ja", "en": "yes"},
+    "merge.no": {"de": "nein", "en": "no"},
+    "merge.field.salutation": {"de": "Anrede", "en": "Salutation"},
+    "merge.field.title": {"de": "Titel", "en": "Title"},
+    "merge.field.first_name": {"de": "Vorname", "en": "First name"},
+    "merge.field.last_name": {"de": "Nachname", "en": "Last name"},
+    "merge.field.company": {"de": "Firma", "en": "Company"},
+    "merge.field.birthday": {"de": "Geburtstag", "en": "Birthday"},
+    "merge.field.kind": {"de": "Art", "en": "Kind"},
+    "merge.field.notes": {"de": "Notizen", "en": "Notes"},
+    "merge.field.tags": {"de": "Schlagworte", "en": "Tags"},
+    "merge.field.is_super_customer": {"de": "Superkunde", "en": "Super customer"},
+    "merge.field.is_dissatisfied": {"de": "Unzufrieden", "en": "Dissatisfied"},
+    "merge.field.has_payment_trouble": {"de": "Zahlungsprobleme", "en": "Payment trouble"},
+    "merge.addresses_kept": {
+        "de": "Adressen: alle Adressen beider Personen bleiben erhalten "
+        "(doppelte werden zu einer zusammengelegt).",
+        "en": "Addresses: all addresses of both persons are kept (duplicates become one).",
+    },
+    "merge.addresses_of": {"de": "{name} (#{id})", "en": "{name} (#{id})"},
+    "merge.no_addresses": {"de": "keine Adressen", "en": "no addresses"},
+    "merge.button": {"de": "Zusammenführen (Strg+S)", "en": "Merge (Ctrl+S)"},
+    "merge.cancel_button": {"de": "Abbrechen (Esc)", "en": "Cancel (Esc)"},
+    "merge.question": {
+        "de": "{goes} (#{goes_id}) wird entfernt; Adressen, Kontakte und Wiedervorlagen gehen "
+        "an {stays} (#{stays_id}) über. Zusammenführen?",
+        "en": "{goes} (#{goes_id}) will be removed; addresses, interactions and follow-ups "
+        "go to {stays} (#{stays_id}). Merge?",
+    },
+    "merge.done": {"de": "Zusammengeführt: {name}.", "en": "Merged: {name}."},
 }

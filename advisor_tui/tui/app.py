@@ -102,6 +102,12 @@ class AdvisorApp(App[int]):
             self.pop_screen()
         self.push_screen(CardScreen(person_id))
 
+    def action_duplicates(self) -> None:
+        """The likely duplicate pairs, for review and merging."""
+        from advisor_tui.tui.screens.duplicates import DuplicatesScreen
+
+        self.push_screen(DuplicatesScreen())
+
     def action_new_person(self, address_kind: str = "mobile", address_raw: str = "") -> None:
         """Ask for a new person's data, store it, open the card."""
 

@@ -16,6 +16,7 @@ class AdvisorCommands(Provider):
         return [
             (t("cmd.search"), "focus_search"),
             (t("cmd.customers"), "focus_search"),
+            (t("dupes.cmd"), "duplicates"),
             (t("cmd.help"), "help"),
             (t("cmd.quit"), "quit"),
         ]

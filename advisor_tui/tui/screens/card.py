@@ -65,6 +65,7 @@ class CardScreen(Screen[None]):
         Binding("a", "add_address", t("key.add"), id="card.add"),
         Binding("e", "edit_address", t("key.edit"), id="card.edit"),
         Binding("d", "delete_address", t("key.delete"), id="card.delete"),
+        Binding("m", "merge", t("merge.key.card"), id="card.merge"),
     ]
 
     def __init__(self, person_id: int) -> None:
@@ -318,3 +319,9 @@ class CardScreen(Screen[None]):
         self.app.push_screen(
             ConfirmScreen(t("card.delete_question", address=address.raw)), answered
         )
+
+    def action_merge(self) -> None:
+        """The likely duplicates of this person, to merge them."""
+        from advisor_tui.tui.screens.duplicates import show_duplicates_of
+
+        show_duplicates_of(self.app, self.person_id)

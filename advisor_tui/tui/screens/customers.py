@@ -23,6 +23,7 @@ class CustomersScreen(Screen[None]):
         Binding("slash", "focus_search", t("key.search"), id="customers.search"),
         Binding("escape", "clear_search", t("key.clear"), id="customers.clear"),
         Binding("n", "app.new_person", t("key.new_person"), id="customers.new_person"),
+        Binding("u", "app.duplicates", t("dupes.key.open"), id="customers.duplicates"),
     ]
 
     def __init__(self) -> None:

@@ -1,0 +1,168 @@
+"""Likely duplicate pairs, one row each; Enter opens the merge screen for the pair."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from advisor_tui.domain.models import Person
+from advisor_tui.i18n import t
+from advisor_tui.services.duplicates import DuplicatePair, find_duplicates
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """One likely duplicate pair as the list shows it."""
+
+    first_id: int
+    second_id: int
+    first_name: str
+    second_name: str
+    reasons: str
+    conflicts: str
+
+
+def reason_text(reason: dict[str, str]) -> str:
+    """ "same number +49…", "same name and birthday": why a pair is listed."""
+    return t(f"duplicates.reason.{reason['kind']}", value=reason.get("value", ""))
+
+
+def load_pairs(session: Session, person_id: int | None = None) -> list[PairRow]:
+    """The likely duplicate pairs (of one person, if given), with names and reasons."""
+    pairs: list[DuplicatePair] = find_duplicates(session)
+    if person_id is not None:
+        pairs = [p for p in pairs if person_id in (p.first_id, p.second_id)]
+    ids = sorted({i for p in pairs for i in (p.first_id, p.second_id)})
+    names: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for person in session.exec(select(Person).where(col(Person.id).in_(chunk))):
+            if person.id is not None:
+                names[person.id] = person.display_name
+    return [
+        PairRow(
+            first_id=p.first_id,
+            second_id=p.second_id,
+            first_name=f"{names.get(p.first_id, '?')} (#{p.first_id})",
+            second_name=f"{names.get(p.second_id, '?')} (#{p.second_id})",
+            reasons="; ".join(reason_text(r) for r in p.reasons),
+            conflicts=", ".join(t(f"dupes.conflict.{c}") for c in p.conflicts),
+        )
+        for p in pairs
+    ]
+
+
+def show_duplicates_of(app: App[object], person_id: int) -> None:
+    """Open the duplicates of one person, or say that none are known (card key `m`)."""
+
+    def look() -> None:
+        from advisor_tui.storage.db import new_session
+
+        with new_session(app.engine) as session:  # type: ignore[attr-defined]
+            rows = load_pairs(session, person_id)
+        app.call_from_thread(shown, rows)
+
+    def shown(rows: list[PairRow]) -> None:
+        if rows:
+            app.push_screen(DuplicatesScreen(person_id, rows))
+        else:
+            app.notify(t("dupes.none_for_person"))
+
+    app.run_worker(look, thread=True, exclusive=True, group="dupes-of")
+
+
+class DuplicatesScreen(Screen[None]):
+    """All likely duplicate pairs, or those of one person; Esc goes back."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", t("key.back"), id="dupes.back"),
+        Binding("enter", "merge", t("dupes.key.merge"), id="dupes.merge"),
+        Binding("r", "reload", t("dupes.key.reload"), id="dupes.reload"),
+    ]
+
+    def __init__(self, person_id: int | None = None, rows: list[PairRow] | None = None) -> None:
+        super().__init__()
+        self.person_id = person_id
+        self.rows: list[PairRow] | None = rows
+        self._resumed_once = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="dupes-title", classes="section-title")
+        yield DataTable(id="dupes-table", cursor_type="row", zebra_stripes=True)
+        yield Static(t("dupes.loading"), id="dupes-empty")
+        yield Static(t("dupes.hint"), id="dupes-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#dupes-table", DataTable)
+        table.add_columns(
+            t("dupes.col.first"),
+            t("dupes.col.second"),
+            t("duplicates.col.reasons"),
+            t("duplicates.col.conflicts"),
+        )
+        table.display = False
+        if self.rows is not None:
+            self._show(self.rows)
+        else:
+            self.reload()
+
+    def on_screen_resume(self) -> None:
+        # Back from a merge: the list may have changed (the first resume is the mount).
+        if self._resumed_once:
+            self.reload()
+        self._resumed_once = True
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="dupes-load")
+    def reload(self) -> None:
+        from advisor_tui.storage.db import new_session
+
+        with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
+            rows = load_pairs(session, self.person_id)
+        self.app.call_from_thread(self._show, rows)
+
+    def _show(self, rows: list[PairRow]) -> None:
+        self.rows = rows
+        table = self.query_one("#dupes-table", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for row in rows:
+            table.add_row(row.first_name, row.second_name, row.reasons, row.conflicts or "–")
+        empty = self.query_one("#dupes-empty", Static)
+        empty.update(t("dupes.empty"))
+        empty.display = not rows
+        table.display = bool(rows)
+        title = "dupes.title_person" if self.person_id is not None else "dupes.title"
+        self.query_one("#dupes-title", Static).update(t(title, count=len(rows)))
+        if rows:
+            table.move_cursor(row=min(max(keep, 0), len(rows) - 1))
+            table.focus()
+
+    @property
+    def selected(self) -> PairRow | None:
+        if not self.rows:
+            return None
+        row = self.query_one("#dupes-table", DataTable).cursor_row
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    @on(DataTable.RowSelected, "#dupes-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_merge()
+
+    def action_merge(self) -> None:
+        from advisor_tui.tui.screens.merge import MergeScreen
+
+        pair = self.selected
+        if pair is not None:
+            self.app.push_screen(MergeScreen(pair.first_id, pair.second_id))
