@@ -154,12 +154,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # duplicates and merge screens (TUI)
     "dupes.title": {
-        "de": "Wahrscheinliche Dubletten: {count} Paare",
-        "en": "Likely duplicates: {count} pairs",
+        "de": "Wahrscheinliche Dubletten (Paare: {count})",
+        "en": "Likely duplicates (pairs: {count})",
     },
     "dupes.title_person": {
-        "de": "Wahrscheinliche Dubletten dieser Person: {count}",
-        "en": "Likely duplicates of this person: {count}",
+        "de": "Wahrscheinliche Dubletten dieser Person (Paare: {count})",
+        "en": "Likely duplicates of this person (pairs: {count})",
     },
     "dupes.loading": {"de": "Dubletten werden gesucht …", "en": "Looking for duplicates …"},
     "dupes.empty": {

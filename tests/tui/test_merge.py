@@ -202,3 +202,14 @@ def test_merge_screen_snapshot(snap_compare, tmp_path: Path) -> None:  # noqa: A
         await pilot.pause(0.1)
 
     assert snap_compare(_app(engine), terminal_size=(120, 36), run_before=open_merge)
+
+
+def test_initial_choice_is_what_the_merge_would_do_by_itself() -> None:
+    from advisor_tui.tui.screens.merge import BOTH, initial_choice
+
+    assert initial_choice("birthday", None, BIRTHDAY) == 1  # fill what is missing
+    assert initial_choice("first_name", "Anna", "Anne") == 0  # the kept side wins
+    assert initial_choice("notes", "a", "b") == BOTH  # notes are joined
+    assert initial_choice("tags", "Rente,Depot", "Depot") == 0  # nothing new to join
+    assert initial_choice("tags", "Rente", "Depot") == BOTH
+    assert initial_choice("is_super_customer", False, True) == 1  # flags are or-ed

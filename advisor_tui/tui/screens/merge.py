@@ -85,9 +85,15 @@ def shown_value(name: str, value: Any) -> str:
     return " ⏎ ".join(str(value).splitlines())
 
 
+def _tags(value: str) -> list[str]:
+    return [tag.strip() for tag in value.split(",") if tag.strip()]
+
+
 def initial_choice(name: str, left: Any, right: Any) -> int:
     """The side the merge would take by itself, so doing nothing loses nothing."""
     result = _default(name, left, right)
+    if name == "tags":  # "a,b" and "a, b" are the same tags
+        result, left, right = (frozenset(_tags(v)) for v in (result, left, right))
     if result == left:
         return 0
     if result == right:
