@@ -184,7 +184,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "dupes.key.reload": {"de": "Neu laden", "en": "Reload"},
     "dupes.key.open": {"de": "Dubletten", "en": "Duplicates"},
     "dupes.cmd": {"de": "Dubletten prüfen", "en": "Review duplicates"},
-    "merge.key.card": {"de": "Zusammenführen", "en": "Merge"},
+    "merge.key.card": {"de": "Dubletten", "en": "Duplicates"},
     "merge.key.left": {"de": "Links wählen", "en": "Pick left"},
     "merge.key.right": {"de": "Rechts wählen", "en": "Pick right"},
     "merge.key.cancel": {"de": "Abbrechen", "en": "Cancel"},
