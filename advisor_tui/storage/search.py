@@ -325,16 +325,10 @@ def rebuild_index(connection: Connection) -> None:
     connection.execute(delete(search_doc))
     connection.execute(delete(name_key))
     writer = BulkWriter(connection)
-    keys: list[tuple[str, int, str]] = []
-    with writer.indexes_dropped([name_key]):
-        for persons, addresses in _batches(connection):
-            docs, batch_keys = _documents(persons, addresses)
-            writer.insert(search_doc, _DOC_COLUMNS, docs)
-            keys.extend(batch_keys)
-        # In primary-key order the (WITHOUT ROWID) key table is appended to, not shuffled.
-        keys.sort()
-        for start in range(0, len(keys), _CHUNK * 100):
-            writer.insert(name_key, _KEY_COLUMNS, keys[start : start + _CHUNK * 100])
+    for persons, addresses in _batches(connection):
+        docs, keys = _documents(persons, addresses)
+        writer.insert(search_doc, _DOC_COLUMNS, docs)
+        writer.insert(name_key, _KEY_COLUMNS, keys)
     if sqlite:
         # One pass over the finished documents beats row-by-row inserts.
         connection.exec_driver_sql("INSERT INTO person_fts(person_fts) VALUES ('rebuild')")
