@@ -264,9 +264,9 @@ def reindex_persons(connection: Connection, person_ids: Iterable[int]) -> None:
 
 
 def _batches(connection: Connection) -> Iterator[tuple[list[Any], list[Any]]]:
-    """All visible persons with their addresses, in id order, `_CHUNK * 20` at a time."""
+    """All visible persons with their addresses, in id order, `_CHUNK * 4` at a time."""
     last_id = 0
-    while persons := _select(connection, _PERSONS_AFTER, last_id, _CHUNK * 20):
+    while persons := _select(connection, _PERSONS_AFTER, last_id, _CHUNK * 4):
         low, high = persons[0][0], persons[-1][0]
         yield persons, _select(connection, _ADDRESSES_BETWEEN, low, high)
         last_id = high
