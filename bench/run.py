@@ -232,17 +232,21 @@ def bench_inprocess(engine: object, rng: random.Random) -> list[tuple[str, str, 
                     ok,
                 )
             )
-        try:  # what the TUI's list runs per keystroke: search plus ranked rows
-            from advisor_tui.services.customer_list import search as list_search
-        except ImportError:
-            return rows
+        # What the TUI's list runs per keystroke: the matches (up to 300), then
+        # ranked rows for the first page only; later pages load as they scroll in.
+        from advisor_tui.services.customer_list import rows_for, search_people
+        from advisor_tui.tui.widgets.person_list import PAGE_SIZE
+
+        def list_keystroke(text: str) -> None:
+            rows_for(session, search_people(session, text)[:PAGE_SIZE])
+
         times = []
         for stroke in keystrokes("mueller"):
-            times += timed(lambda s=stroke: list_search(session, s), 10)
+            times += timed(lambda s=stroke: list_keystroke(s), 10)
         ok = "ok" if pct(times, 95) < BUDGET_SEARCH_MS else "OVER"
         rows.append(
             (
-                "TUI list rows m…mueller (customer_list.search, 200 ranked)",
+                f"TUI list m…mueller (matches + first {PAGE_SIZE} ranked rows)",
                 f"{pct(times, 50):.2f} ms",
                 f"{pct(times, 95):.2f} ms",
                 ok,
@@ -324,11 +328,16 @@ def bench_khard(khard: str, workdir: Path, env: dict[str, str], rng: random.Rand
         export_vdir(engine, vdir)
     conf = workdir / "khard.conf"
     conf.write_text(f"[addressbooks]\n[[bench]]\npath = {vdir}\n")
-    _, digits = sample_phones(engine, 1, rng)[0]
-    fragment = digits[-7:]
-    k_cmd = [khard, "-c", str(conf), "phone", "--parsable", fragment]
-    k_runs = [run_child(k_cmd, env) for _ in range(3)]
+    # khard matches the number text as written; take a number whose last 7 digits
+    # stand together in the card (advisor finds it in any notation anyway).
+    for _, digits in sample_phones(engine, 20, rng):
+        fragment = digits[-7:]
+        k_cmd = [khard, "-c", str(conf), "phone", "--parsable", fragment]
+        k_runs = [run_child(k_cmd, env)]
+        if k_runs[0].out.strip():
+            break
     assert k_runs[0].out.strip(), "khard found nothing; check the vdir"
+    k_runs += [run_child(k_cmd, env) for _ in range(2)]
     k_time = statistics.median(r.seconds for r in k_runs)
     k_cpu = statistics.median(r.cpu for r in k_runs)
     a_time, _, a_cpu, _ = bench_who(db, fragment, env)

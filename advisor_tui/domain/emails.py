@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from email_validator import EmailNotValidError, validate_email
-
 
 class InvalidEmail(ValueError):
     """The text is not a valid e-mail address; the message says why."""
@@ -15,6 +13,9 @@ def normalize_email(raw: str) -> str:
     Mail servers treat local parts case-insensitively in practice, so two
     spellings of one mailbox compare equal.
     """
+    # Imported on first use: it costs ~40 ms, and `advisor who NUMBER` never needs it.
+    from email_validator import EmailNotValidError, validate_email
+
     text = raw.strip()
     if text.lower().startswith("mailto:"):
         text = text[7:]

@@ -75,7 +75,7 @@ def page(session: Session, offset: int, limit: int, now: datetime | None = None)
     return rows_for(session, person_service.list_persons(session, offset, limit), now)
 
 
-def search_people(session: Session, text: str, limit: int = 300) -> list[Person]:
+def search_people(session: Session, text: str, limit: int = 200) -> list[Person]:
     """Persons matching `text`, best match first (rows are made page by page)."""
     from advisor_tui.services.search import search_persons
 

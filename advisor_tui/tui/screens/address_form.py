@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.containers import Vertical
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from advisor_tui.domain.models import Address
 from advisor_tui.domain.vocabulary import AddressKind, Scope
 from advisor_tui.i18n import t
+from advisor_tui.tui.screens.form import FormScreen
 
 
 @dataclass
@@ -24,16 +23,11 @@ class AddressInput:
     is_direct_dial: bool
 
 
-class AddressFormScreen(ModalScreen[AddressInput | None]):
+class AddressFormScreen(FormScreen[AddressInput]):
     """Dismisses with the entered values, or None when cancelled.
 
     Invalid numbers are accepted and stored marked invalid: the raw text is never lost.
     """
-
-    BINDINGS = [
-        Binding("escape", "cancel", t("key.back"), id="address_form.cancel"),
-        Binding("ctrl+s", "save", t("form.save"), id="address_form.save"),
-    ]
 
     def __init__(self, address: Address | None = None) -> None:
         super().__init__()
@@ -64,27 +58,15 @@ class AddressFormScreen(ModalScreen[AddressInput | None]):
             yield Label(t("form.label"))
             yield Input(value=a.label if a else "", placeholder=t("form.label_hint"), id="label")
             yield Checkbox(t("form.direct_dial"), a.is_direct_dial if a else False, id="direct")
-            yield Static("", id="form-error", classes="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("form.save"), id="save", variant="primary")
-                yield Button(t("form.cancel"), id="cancel")
+            yield from self.form_footer()
 
     def on_mount(self) -> None:
         self.query_one("#raw", Input).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self) -> None:
-        self.action_save()
-
     def action_save(self) -> None:
         raw = self.query_one("#raw", Input).value.strip()
         if not raw:
-            self.query_one("#form-error", Static).update(t("address_empty"))
+            self.show_error(t("address_empty"))
             return
         self.dismiss(
             AddressInput(
@@ -95,6 +77,3 @@ class AddressFormScreen(ModalScreen[AddressInput | None]):
                 is_direct_dial=self.query_one("#direct", Checkbox).value,
             )
         )
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

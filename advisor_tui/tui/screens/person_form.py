@@ -6,14 +6,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from advisor_tui.domain.vocabulary import AddressKind, PersonKind
 from advisor_tui.i18n import t
 from advisor_tui.services.persons import PersonData
+from advisor_tui.tui.screens.form import FormScreen
 
 
 @dataclass
@@ -36,13 +35,8 @@ def parse_birthday(text: str) -> date | None:
     raise ValueError(text)
 
 
-class PersonFormScreen(ModalScreen[NewPerson | None]):
+class PersonFormScreen(FormScreen[NewPerson]):
     """Dismisses with the new person's data, or None when cancelled."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", t("key.back"), id="person_form.cancel"),
-        Binding("ctrl+s", "save", t("form.save"), id="person_form.save"),
-    ]
 
     def __init__(self, *, address_kind: str = AddressKind.MOBILE, address_raw: str = "") -> None:
         super().__init__()
@@ -88,35 +82,22 @@ class PersonFormScreen(ModalScreen[NewPerson | None]):
                 yield Input(
                     value=self._address_raw, id="address_raw", placeholder=t("form.value_hint")
                 )
-            yield Static("", id="form-error", classes="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("form.save"), id="save", variant="primary")
-                yield Button(t("form.cancel"), id="cancel")
+            yield from self.form_footer()
 
     def on_mount(self) -> None:
         self.query_one("#first_name", Input).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self) -> None:
-        self.action_save()
 
     def _value(self, widget_id: str) -> str:
         return self.query_one(f"#{widget_id}", Input).value.strip()
 
     def action_save(self) -> None:
-        error = self.query_one("#form-error", Static)
         if not (self._value("first_name") or self._value("last_name") or self._value("company")):
-            error.update(t("name_required"))
+            self.show_error(t("name_required"))
             return
         try:
             birthday = parse_birthday(self._value("birthday"))
         except ValueError:
-            error.update(t("form.bad_birthday"))
+            self.show_error(t("form.bad_birthday"))
             return
         data = PersonData(
             first_name=self._value("first_name"),
@@ -132,6 +113,3 @@ class PersonFormScreen(ModalScreen[NewPerson | None]):
                 data, str(self.query_one("#address_kind", Select).value), self._value("address_raw")
             )
         )
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

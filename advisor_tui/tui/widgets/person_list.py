@@ -22,7 +22,7 @@ from textual.strip import Strip
 from advisor_tui.i18n import t
 from advisor_tui.services.customer_list import PersonRow
 
-PAGE_SIZE = 50  # rows per fetch: one screen and a bit
+PAGE_SIZE = 40  # rows per fetch: about one screen
 
 PageFetcher = Callable[[int, int], list[PersonRow]]
 
