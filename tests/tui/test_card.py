@@ -123,3 +123,26 @@ async def test_slash_on_the_card_goes_back_to_search(engine: Engine) -> None:
         await pilot.pause(0.1)
         assert isinstance(app.screen, CustomersScreen)
         assert isinstance(app.focused, Input)
+
+
+async def test_a_stale_card_does_not_overwrite_a_newer_change(engine: Engine) -> None:
+    from advisor_tui.services.evidence import confirm_address
+
+    person_id = _anna(engine)
+    app = AdvisorApp(engine=engine, settings=Settings(lang="de"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        card = await _open_card(engine, pilot, app, person_id)
+        top = card.data.addresses[0].address
+        with new_session(engine) as session:  # someone else confirms it meanwhile
+            confirm_address(session, top.id)
+            session.commit()
+        await pilot.press("d")
+        await pilot.pause(0.1)
+        await pilot.press("j")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if any(n.severity == "error" for n in app._notifications):
+                break
+        assert any(n.severity == "error" for n in app._notifications)
+    with new_session(engine) as session:
+        assert session.get(Address, top.id) is not None

@@ -221,8 +221,11 @@ class CardScreen(Screen[None]):
     def action_confirm_address(self) -> None:
         ranked = self.selected
         if ranked is not None:
-            address_id = ranked.address.id
-            self._write(lambda s: evidence.confirm_address(s, address_id), "card.confirmed")
+            address = ranked.address
+            self._write(
+                lambda s: evidence.confirm_address(s, address.id, expected_version=address.version),
+                "card.confirmed",
+            )
 
     def action_fail_address(self) -> None:
         ranked = self.selected
@@ -241,7 +244,12 @@ class CardScreen(Screen[None]):
 
         def chosen(failure: str | None) -> None:
             if failure:
-                self._write(lambda s: evidence.mark_failed(s, address.id, failure), "card.failed")
+                self._write(
+                    lambda s: evidence.mark_failed(
+                        s, address.id, failure, expected_version=address.version
+                    ),
+                    "card.failed",
+                )
 
         self.app.push_screen(FailureKindScreen(address.raw, suggested), chosen)
 
@@ -255,7 +263,9 @@ class CardScreen(Screen[None]):
             return
         flag = not address.serviceable
         self._write(
-            lambda s: evidence.mark_serviceable(s, address.id, flag),
+            lambda s: evidence.mark_serviceable(
+                s, address.id, flag, expected_version=address.version
+            ),
             "card.serviceable_on" if flag else "card.serviceable_off",
         )
 
@@ -314,7 +324,12 @@ class CardScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._write(lambda s: evidence.delete_address(s, address.id), "card.deleted")
+                self._write(
+                    lambda s: evidence.delete_address(
+                        s, address.id, expected_version=address.version
+                    ),
+                    "card.deleted",
+                )
 
         self.app.push_screen(
             ConfirmScreen(t("card.delete_question", address=address.raw)), answered
