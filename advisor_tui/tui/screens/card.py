@@ -214,6 +214,7 @@ class CardScreen(Screen[None]):
                 session.commit()
         except ServiceError as exc:
             self.app.call_from_thread(self.notify, t(exc.key, **exc.params), severity="error")
+            self.app.call_from_thread(self.reload)  # show what is stored now
             return
         self.app.call_from_thread(self.notify, t(done_key))
         self.app.call_from_thread(self.reload)
