@@ -28,12 +28,12 @@ from advisor_tui.services.errors import ServiceError
 from advisor_tui.services.persons import PERSON_FIELDS, addresses_of, get_person
 
 SIDES = ("keep", "other")
-_FLAGS = ("is_super_customer", "is_dissatisfied", "has_payment_trouble")
+FLAG_FIELDS = ("is_super_customer", "is_dissatisfied", "has_payment_trouble")
 
 
-def _default(name: str, mine: Any, theirs: Any) -> Any:
+def merged_value(name: str, mine: Any, theirs: Any) -> Any:
     """Without a choice: keep what the kept person has, fill what it lacks, lose nothing."""
-    if name in _FLAGS:
+    if name in FLAG_FIELDS:
         return bool(mine or theirs)
     if name == "notes" and mine and theirs and theirs not in mine:
         return f"{mine}\n\n{theirs}"
@@ -138,9 +138,12 @@ def merge_persons(
     for name in PERSON_FIELDS:
         mine, theirs = getattr(keep, name), getattr(other, name)
         side = choices.get(name)
-        value = (
-            mine if side == "keep" else theirs if side == "other" else _default(name, mine, theirs)
-        )
+        if side == "keep":
+            value = mine
+        elif side == "other":
+            value = theirs
+        else:
+            value = merged_value(name, mine, theirs)
         if value != mine:
             setattr(keep, name, value)
             changed.append(name)

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from advisor_tui.i18n import t
-from advisor_tui.services.merging import _FLAGS, _default
+from advisor_tui.services.merging import FLAG_FIELDS, merged_value
 from advisor_tui.services.persons import PERSON_FIELDS, addresses_of, get_person
 from advisor_tui.tui.screens.confirm import ConfirmScreen
 
@@ -33,7 +33,7 @@ FIELDS = (
     "kind",
     "notes",
     "tags",
-    *_FLAGS,
+    *FLAG_FIELDS,
 )
 assert set(FIELDS) == set(PERSON_FIELDS)
 # Fields whose two values can be combined (what the merge does when no side is picked).
@@ -74,7 +74,7 @@ def load_side(session: Session, person_id: int) -> Side:
 
 def shown_value(name: str, value: Any) -> str:
     """A field's value as the screen writes it ("–" for empty)."""
-    if name in _FLAGS:
+    if name in FLAG_FIELDS:
         return t("merge.yes") if value else t("merge.no")
     if value in ("", None):
         return "–"
@@ -91,7 +91,7 @@ def _tags(value: str) -> list[str]:
 
 def initial_choice(name: str, left: Any, right: Any) -> int:
     """The side the merge would take by itself, so doing nothing loses nothing."""
-    result = _default(name, left, right)
+    result = merged_value(name, left, right)
     if name == "tags":  # "a,b" and "a, b" are the same tags
         result, left, right = (frozenset(_tags(v)) for v in (result, left, right))
     if result == left:
