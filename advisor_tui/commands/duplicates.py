@@ -15,42 +15,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help=t("cli.opt.json"))
 
 
-def _reason(reason: dict[str, str]) -> str:
-    return t(f"duplicates.reason.{reason['kind']}", value=reason["value"])
-
-
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from advisor_tui.services.duplicate_list import pair_views
     from advisor_tui.services.duplicates import find_duplicates
 
     with ctx.session() as session:
-        pairs = find_duplicates(session)
-        names = {}
-        if pairs and not args.json:
-            from sqlmodel import col, select
-
-            from advisor_tui.domain.models import Person
-
-            ids = {i for p in pairs for i in (p.first_id, p.second_id)}
-            query = select(Person).where(col(Person.id).in_(ids))
-            names = {p.id: p.display_name for p in session.exec(query)}
-    if args.json:
-        ctx.print_json({"pairs": [p.as_dict() for p in pairs]})
-        return 0 if pairs else 1
-    if not pairs:
+        if args.json:
+            pairs = find_duplicates(session)
+            ctx.print_json({"pairs": [p.as_dict() for p in pairs]})
+            return 0 if pairs else 1
+        views = pair_views(session)
+    if not views:
         print(t("duplicates.none"))
         return 1
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=t("duplicates.count", count=len(pairs)), title_justify="left")
+    table = Table(title=t("duplicates.count", count=len(views)), title_justify="left")
     table.add_column(t("duplicates.col.pair"))
     table.add_column(t("duplicates.col.reasons"))
     table.add_column(t("duplicates.col.conflicts"))
-    for pair in pairs:
-        who = f"#{pair.first_id} {names.get(pair.first_id, '')}\n"
-        who += f"#{pair.second_id} {names.get(pair.second_id, '')}"
-        reasons = "\n".join(_reason(r) for r in pair.reasons)
-        conflicts = ", ".join(t(f"import.conflict.{c}") for c in pair.conflicts)
-        table.add_row(who, reasons, conflicts)
+    for view in views:
+        who = f"#{view.first_id} {view.first_name}\n#{view.second_id} {view.second_name}"
+        table.add_row(who, "\n".join(view.reasons), ", ".join(view.conflicts))
     Console().print(table)
     return 0

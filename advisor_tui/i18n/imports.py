@@ -178,8 +178,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "dupes.col.first": {"de": "Person 1", "en": "Person 1"},
     "dupes.col.second": {"de": "Person 2", "en": "Person 2"},
-    "dupes.conflict.name": {"de": "Name weicht ab", "en": "names differ"},
-    "dupes.conflict.birthday": {"de": "Geburtstag weicht ab", "en": "birthdays differ"},
     "dupes.key.merge": {"de": "Zusammenführen", "en": "Merge"},
     "dupes.key.reload": {"de": "Neu laden", "en": "Reload"},
     "dupes.key.open": {"de": "Dubletten", "en": "Duplicates"},

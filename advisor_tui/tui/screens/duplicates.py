@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from advisor_tui.domain.models import Person
 from advisor_tui.i18n import t
-from advisor_tui.services.duplicates import DuplicatePair, find_duplicates
+from advisor_tui.services.duplicate_list import pair_views
 
 
 @dataclass(frozen=True)
@@ -28,33 +27,18 @@ class PairRow:
     conflicts: str
 
 
-def reason_text(reason: dict[str, str]) -> str:
-    """ "same number +49…", "same name and birthday": why a pair is listed."""
-    return t(f"duplicates.reason.{reason['kind']}", value=reason.get("value", ""))
-
-
 def load_pairs(session: Session, person_id: int | None = None) -> list[PairRow]:
-    """The likely duplicate pairs (of one person, if given), with names and reasons."""
-    pairs: list[DuplicatePair] = find_duplicates(session)
-    if person_id is not None:
-        pairs = [p for p in pairs if person_id in (p.first_id, p.second_id)]
-    ids = sorted({i for p in pairs for i in (p.first_id, p.second_id)})
-    names: dict[int, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for person in session.exec(select(Person).where(col(Person.id).in_(chunk))):
-            if person.id is not None:
-                names[person.id] = person.display_name
+    """The likely duplicate pairs (of one person, if given), ready for the table."""
     return [
         PairRow(
-            first_id=p.first_id,
-            second_id=p.second_id,
-            first_name=f"{names.get(p.first_id, '?')} (#{p.first_id})",
-            second_name=f"{names.get(p.second_id, '?')} (#{p.second_id})",
-            reasons="; ".join(reason_text(r) for r in p.reasons),
-            conflicts=", ".join(t(f"dupes.conflict.{c}") for c in p.conflicts),
+            first_id=v.first_id,
+            second_id=v.second_id,
+            first_name=f"{v.first_name} (#{v.first_id})",
+            second_name=f"{v.second_name} (#{v.second_id})",
+            reasons="; ".join(v.reasons),
+            conflicts=", ".join(v.conflicts),
         )
-        for p in pairs
+        for v in pair_views(session, person_id)
     ]
 
 
