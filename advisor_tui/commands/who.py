@@ -24,8 +24,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from advisor_tui.commands.search import person_entries, print_entries
-    from advisor_tui.domain.models import Person
+    from advisor_tui.services.errors import NotFound
     from advisor_tui.services.lookup import reverse_lookup
+    from advisor_tui.services.persons import get_person
 
     region = ctx.settings.region
     with ctx.session() as session:
@@ -34,9 +35,11 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             raise UsageError(t("who.bad_input", query=result.query))
         found = []
         for hit in result.hits:
-            person = session.get(Person, hit.person_id)
-            if person is not None:
-                found.append((person, hit.match, {"address_id": hit.address_id}))
+            try:
+                person = get_person(session, hit.person_id)
+            except NotFound:  # erased or restricted meanwhile
+                continue
+            found.append((person, hit.match, {"address_id": hit.address_id}))
         entries = person_entries(session, found)
     if args.json:
         ctx.print_json(entries)
