@@ -335,4 +335,8 @@ TEXTS = {
         "bitte advisor aktualisieren.",
         "en": "{path} was written by a newer advisor (schema {revision}); please update advisor.",
     },
+    "record_changed": {
+        "de": "Jemand hat diesen Eintrag inzwischen geändert; bitte neu laden und noch einmal.",
+        "en": "Someone changed this record meanwhile; please reload and try again.",
+    },
 }

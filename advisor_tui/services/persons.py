@@ -93,13 +93,20 @@ def get_person(session: Session, person_id: int, *, include_restricted: bool = F
     return person
 
 
-def update_person(session: Session, person_id: int, **changes: Any) -> Person:
-    """Change the given fields of a person; records which fields changed."""
+def update_person(
+    session: Session, person_id: int, *, expected_version: int | None = None, **changes: Any
+) -> Person:
+    """Change the given fields of a person; records which fields changed.
+
+    With `expected_version`, a record changed by someone else meanwhile is refused.
+    """
     unknown = set(changes) - set(PERSON_FIELDS)
     if unknown:
         raise ServiceError("unknown_field", field=", ".join(sorted(unknown)))
     _check_person(changes)
     person = get_person(session, person_id)
+    if expected_version is not None and person.version != expected_version:
+        raise ServiceError("record_changed")
     changed = {}
     for name, value in changes.items():
         if isinstance(value, str):
@@ -193,14 +200,24 @@ def get_address(session: Session, address_id: int) -> Address:
 
 
 def update_address(
-    session: Session, address_id: int, *, region: str = DEFAULT_REGION, **changes: Any
+    session: Session,
+    address_id: int,
+    *,
+    region: str = DEFAULT_REGION,
+    expected_version: int | None = None,
+    **changes: Any,
 ) -> Address:
-    """Change fields of an address; a new raw text or kind is normalized again."""
+    """Change fields of an address; a new raw text or kind is normalized again.
+
+    With `expected_version`, a record changed by someone else meanwhile is refused.
+    """
     unknown = set(changes) - set(ADDRESS_FIELDS)
     if unknown:
         raise ServiceError("unknown_field", field=", ".join(sorted(unknown)))
     _check_address(changes)
     address = get_address(session, address_id)
+    if expected_version is not None and address.version != expected_version:
+        raise ServiceError("record_changed")
     changed = []
     for name, value in changes.items():
         if isinstance(value, str):

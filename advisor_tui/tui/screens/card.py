@@ -306,6 +306,7 @@ class CardScreen(Screen[None]):
                         s,
                         address.id,
                         region=region,
+                        expected_version=address.version,
                         kind=values.kind,
                         scope=values.scope,
                         raw=values.raw,

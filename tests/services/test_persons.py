@@ -1,0 +1,90 @@
+"""Person and address services: audit entries, normalization, version checks."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlmodel import Session, select
+
+from advisor_tui.domain.models import AuditEntry
+from advisor_tui.services.errors import ServiceError
+from advisor_tui.services.persons import (
+    PersonData,
+    add_address,
+    add_person,
+    find_persons,
+    update_address,
+    update_person,
+)
+
+
+def _person(session: Session) -> int:
+    person = add_person(session, PersonData(first_name="Anna", last_name="Schmidt"))
+    session.commit()
+    return person.id
+
+
+def test_add_person_needs_a_name_or_company(session: Session) -> None:
+    with pytest.raises(ServiceError) as err:
+        add_person(session, PersonData())
+    assert err.value.key == "name_required"
+    firm = add_person(session, PersonData(company="Hansen Logistik GmbH"))
+    assert firm.display_name == "Hansen Logistik GmbH"
+
+
+def test_every_change_is_audited_with_field_names(session: Session) -> None:
+    person_id = _person(session)
+    update_person(session, person_id, notes="ruft abends zurück", tags="Depot")
+    session.commit()
+    entries = session.exec(select(AuditEntry).order_by(AuditEntry.id)).all()
+    assert [e.action for e in entries] == ["person.create", "person.update"]
+    assert json.loads(entries[-1].details) == {"fields": ["notes", "tags"]}
+
+
+def test_unchanged_values_write_no_audit_entry(session: Session) -> None:
+    person_id = _person(session)
+    update_person(session, person_id, first_name="Anna")
+    session.commit()
+    assert len(session.exec(select(AuditEntry)).all()) == 1
+
+
+def test_new_raw_text_is_normalized_again_and_evidence_reset(session: Session) -> None:
+    person_id = _person(session)
+    address = add_address(session, person_id, "mobile", "0171 1234567")
+    address.confirmed_at = address.created_at
+    session.commit()
+    changed = update_address(session, address.id, raw="0049 160 7654321")
+    assert changed.normalized == "+491607654321"
+    assert changed.confirmed_at is None
+    assert changed.version == 2
+
+
+def test_invalid_address_is_kept_raw(session: Session) -> None:
+    person_id = _person(session)
+    address = add_address(session, person_id, "email", "anna@@firma")
+    assert address.raw == "anna@@firma"
+    assert not address.valid
+    assert address.invalid_reason
+
+
+def test_stale_version_is_refused(session: Session) -> None:
+    person_id = _person(session)
+    address = add_address(session, person_id, "mobile", "0171 1234567")
+    session.commit()
+    seen = address.version
+    update_address(session, address.id, label="privat")
+    session.commit()
+    with pytest.raises(ServiceError) as err:
+        update_address(session, address.id, expected_version=seen, label="Büro")
+    assert err.value.key == "record_changed"
+    with pytest.raises(ServiceError):
+        update_person(session, person_id, expected_version=99, notes="x")
+
+
+def test_find_persons_by_name_part(session: Session) -> None:
+    _person(session)
+    add_person(session, PersonData(first_name="Bernd", last_name="Schmitz"))
+    session.commit()
+    assert [p.last_name for p in find_persons(session, "schmi")] == ["Schmidt", "Schmitz"]
+    assert [p.last_name for p in find_persons(session, "Anna")] == ["Schmidt"]
