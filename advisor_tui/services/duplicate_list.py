@@ -49,9 +49,7 @@ def _names(session: Session, ids: list[int]) -> dict[int, str]:
 
 def pair_views(session: Session, person_id: int | None = None) -> list[PairView]:
     """The likely duplicate pairs (only those of `person_id`, if given)."""
-    pairs = find_duplicates(session)
-    if person_id is not None:
-        pairs = [p for p in pairs if person_id in (p.first_id, p.second_id)]
+    pairs = find_duplicates(session, person_id=person_id)
     names = _names(session, sorted({i for p in pairs for i in (p.first_id, p.second_id)}))
     return [
         PairView(

@@ -110,15 +110,19 @@ class DuplicatePair:
         }
 
 
-def _shared_addresses(session: Session) -> list[tuple[str, str, int]]:
+def _shared_addresses(session: Session, person_id: int | None) -> list[tuple[str, str, int]]:
     """(kind, normalized, person_id) of identifying addresses held by more than one person."""
     visible = col(Person.restricted_until).is_(None)
     shared = (
         select(Address.normalized)
         .join(Person, col(Person.id) == col(Address.person_id))
         .where(col(Address.kind).in_(MATCH_KINDS), col(Address.normalized).is_not(None), visible)
-        .group_by(col(Address.normalized))
-        .having(func.count(distinct(col(Address.person_id))) > 1)
+    )
+    if person_id is not None:  # only the values this person has
+        own = select(Address.normalized).where(col(Address.person_id) == person_id)
+        shared = shared.where(col(Address.normalized).in_(own))
+    shared = shared.group_by(col(Address.normalized)).having(
+        func.count(distinct(col(Address.person_id))) > 1
     )
     rows = session.exec(
         select(Address.kind, Address.normalized, Address.person_id)
@@ -128,8 +132,12 @@ def _shared_addresses(session: Session) -> list[tuple[str, str, int]]:
     return [(kind, normalized or "", person_id) for kind, normalized, person_id in rows]
 
 
-def find_duplicates(session: Session, *, include_shared: bool = False) -> list[DuplicatePair]:
+def find_duplicates(
+    session: Session, *, include_shared: bool = False, person_id: int | None = None
+) -> list[DuplicatePair]:
     """Likely duplicate pairs among the stored (not restricted) persons.
+
+    With `person_id`, only that person's pairs (found without scanning everyone).
 
     Pairs without contradictions come first. Two persons with different names
     whose only common addresses are shared ones (a household landline, an
@@ -151,22 +159,23 @@ def find_duplicates(session: Session, *, include_shared: bool = False) -> list[D
 
     by_address: dict[AddrKey, set[int]] = defaultdict(set)
     personal_keys: set[AddrKey] = set()
-    for kind, normalized, person_id in _shared_addresses(session):
+    for kind, normalized, holder in _shared_addresses(session, person_id):
         key = address_key(kind, normalized, "")
-        by_address[key].add(person_id)
+        by_address[key].add(holder)
         if is_personal(kind, normalized):
             personal_keys.add(key)
     for key, ids in by_address.items():
         add(ids, key[0], key[1], shared=key not in personal_keys)
     by_name: dict[tuple[str, str, date], set[int]] = defaultdict(set)
-    people = session.exec(
-        select(Person.id, Person.first_name, Person.last_name, Person.birthday).where(
-            col(Person.birthday).is_not(None), col(Person.restricted_until).is_(None)
-        )
-    ).all()
-    for person_id, first, last, birthday in people:
-        if (first or last) and birthday and person_id is not None:
-            by_name[(*name_key(first, last), birthday)].add(person_id)
+    born = select(Person.id, Person.first_name, Person.last_name, Person.birthday).where(
+        col(Person.birthday).is_not(None), col(Person.restricted_until).is_(None)
+    )
+    if person_id is not None:
+        own_birthday = select(Person.birthday).where(col(Person.id) == person_id)
+        born = born.where(col(Person.birthday).in_(own_birthday))
+    for holder, first, last, birthday in session.exec(born).all():
+        if (first or last) and birthday and holder is not None:
+            by_name[(*name_key(first, last), birthday)].add(holder)
     for (first, last, birthday), ids in by_name.items():
         add(ids, "name_birthday", f"{first} {last} {birthday.isoformat()}".strip())
     if not pairs:
@@ -180,6 +189,8 @@ def find_duplicates(session: Session, *, include_shared: bool = False) -> list[D
         )
     found = []
     for (a, b), pair in sorted(pairs.items()):
+        if person_id is not None and person_id not in (a, b):
+            continue
         pair.conflicts = conflicts(persons[a], persons[b])
         if "name" in pair.conflicts and (a, b) not in personal and not include_shared:
             continue

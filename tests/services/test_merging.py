@@ -97,3 +97,24 @@ def test_merge_refuses_bad_input(session: Session) -> None:
     with pytest.raises(ServiceError, match="merge.changed"):
         merge_persons(session, anna.id or 0, twin.id or 0, expected_versions=(1, 0))
     assert session.get(Person, twin.id) is not None
+
+
+def test_duplicates_of_one_person_match_the_full_scan(session) -> None:  # noqa: ANN001
+    from advisor_tui.services.demo import generate_demo
+    from advisor_tui.services.duplicates import find_duplicates
+    from advisor_tui.services.persons import PersonData, add_address, add_person
+
+    generate_demo(session.get_bind(), persons=200, seed=3)
+    first = add_person(session, PersonData(first_name="Anna", last_name="Schmidt"))
+    add_address(session, first.id, "mobile", "+49 171 1234567")  # Anna #1's number
+    twin = add_person(session, PersonData(first_name="Jürgen", last_name="Schäfer"))
+    add_address(session, twin.id, "email", "j.schaefer@t-online.de")
+    session.commit()
+    everyone = find_duplicates(session)
+    assert everyone
+    for person_id in {p.first_id for p in everyone} | {first.id, twin.id, 150}:
+        expected = [p for p in everyone if person_id in (p.first_id, p.second_id)]
+        got = find_duplicates(session, person_id=person_id)
+        assert [(p.first_id, p.second_id, p.reasons) for p in got] == [
+            (p.first_id, p.second_id, p.reasons) for p in expected
+        ]
