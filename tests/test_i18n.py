@@ -1,0 +1,58 @@
+"""The text catalog: every key used in the code exists, in German and English."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from advisor_tui.i18n import CATALOG
+
+PACKAGE = Path(__file__).resolve().parents[1] / "advisor_tui"
+LITERAL_KEY = re.compile(r"""\bt\(\s*["']([a-z][a-z0-9_.]*)["']""")
+
+
+def test_every_entry_has_german_and_english() -> None:
+    missing = [key for key, texts in CATALOG.items() if not texts.get("de") or not texts.get("en")]
+    assert missing == []
+
+
+def test_every_literal_key_in_the_code_is_in_the_catalog() -> None:
+    used = set()
+    for path in PACKAGE.rglob("*.py"):
+        used |= set(LITERAL_KEY.findall(path.read_text(encoding="utf-8")))
+    assert used, "the pattern found no keys at all"
+    prefixes = {key for key in used if key.endswith(".")}  # t("addr." + kind)
+    assert sorted(used - prefixes - CATALOG.keys()) == []
+    assert [p for p in prefixes if not any(k.startswith(p) for k in CATALOG)] == []
+
+
+def test_placeholders_agree_between_languages() -> None:
+    field = re.compile(r"{(\w+)")
+    differ = {
+        key: texts
+        for key, texts in CATALOG.items()
+        if set(field.findall(texts["de"])) != set(field.findall(texts["en"]))
+    }
+    assert differ == {}
+
+
+def test_every_vocabulary_word_has_a_text() -> None:
+    from advisor_tui.domain import vocabulary as v
+
+    needed = {
+        "addr": v.AddressKind,
+        "scope": v.Scope,
+        "kind": v.PersonKind,
+        "channel": v.Channel,
+        "outcome": v.Outcome,
+        "followup": v.FollowUpKind,
+        "interaction": v.InteractionKind,
+        "failure": v.FailureKind,
+    }
+    missing = [
+        f"{prefix}.{word.value}"
+        for prefix, enum in needed.items()
+        for word in enum
+        if f"{prefix}.{word.value}" not in CATALOG
+    ]
+    assert missing == []
