@@ -149,3 +149,31 @@ async def test_english_interface(engine: Engine) -> None:
         await pilot.pause(0.3)
         assert "Search" in app.screen.query_one("#search").placeholder
         assert "No customers yet" in str(app.screen.query_one("#empty").render())
+
+
+async def test_list_shows_a_person_added_meanwhile_when_coming_back(engine: Engine) -> None:
+    from advisor_tui.services.persons import PersonData, add_person
+    from advisor_tui.storage.db import new_session
+
+    with new_session(engine) as session:
+        add_person(session, PersonData(first_name="Anna", last_name="Schmidt"))
+        session.commit()
+    app = make_app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        plist = await wait_for_rows(pilot, app)
+        assert plist.total == 1
+        app.screen.set_focus(None)
+        await pilot.press("n")
+        await pilot.pause(0.2)
+        await pilot.press(*"Bernd", "tab", *"Becker", "ctrl+s")
+        for _ in range(300):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, CardScreen) and app.screen.data is not None:
+                break
+        await pilot.press("escape")
+        for _ in range(300):
+            await pilot.pause(0.05)
+            if plist.total == 2:
+                break
+        assert plist.total == 2
+        assert "2 von 2" in str(app.screen.query_one("#status").render())

@@ -30,6 +30,7 @@ class CustomersScreen(Screen[None]):
         super().__init__()
         self._debounce: Timer | None = None
         self._query = ""
+        self._total: int | None = None  # all visible persons, counted when the list loads
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -45,6 +46,15 @@ class CustomersScreen(Screen[None]):
         self._draw_header()
         self.load_all()
         self.query_one("#search", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        """Back from a card, a form or a merge: show what is stored now."""
+        if self.person_list.total or self._total is not None:
+            self._total = None
+            if self._query:
+                self.run_search(self._query)
+            else:
+                self.load_all()
 
     def on_resize(self) -> None:
         self._draw_header()
@@ -90,6 +100,7 @@ class CustomersScreen(Screen[None]):
     ) -> None:
         if self._query:
             return  # the user started typing meanwhile
+        self._total = total
         self.person_list.show_paged(total, fetch, first)
         self._show_state(total, total)
 
@@ -103,7 +114,8 @@ class CustomersScreen(Screen[None]):
         with new_session(engine) as session:
             people = customer_list.search_people(session, query)
             first = customer_list.rows_for(session, people[:PAGE_SIZE], clock())
-            total = customer_list.total(session)
+            # The count changes only with writes; typing must not pay for it each time.
+            total = self._total if self._total is not None else customer_list.total(session)
 
         def fetch(offset: int, limit: int) -> list[customer_list.PersonRow]:
             with new_session(engine) as s:
