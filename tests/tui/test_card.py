@@ -146,3 +146,20 @@ async def test_a_stale_card_does_not_overwrite_a_newer_change(engine: Engine) ->
         assert any(n.severity == "error" for n in app._notifications)
     with new_session(engine) as session:
         assert session.get(Address, top.id) is not None
+
+
+async def test_edit_address_normalizes_the_new_text(engine: Engine) -> None:
+    person_id = _anna(engine)
+    app = AdvisorApp(engine=engine, settings=Settings(lang="de"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        card = await _open_card(engine, pilot, app, person_id)
+        before = card.data
+        await pilot.press("e")
+        await pilot.pause(0.2)
+        raw = app.screen.query_one("#raw")
+        raw.value = "0049 160 7654321"
+        await pilot.press("ctrl+s")
+        card = await _loaded(pilot, app, before)
+        normalized = [r.address.normalized for r in card.data.addresses]
+        assert "+491607654321" in normalized
+        assert "+491712345678" not in normalized

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 
 from rich.text import Text
 from sqlmodel import Session
@@ -278,14 +279,7 @@ class CardScreen(Screen[None]):
             if values is not None:
                 self._write(
                     lambda s: person_service.add_address(
-                        s,
-                        person_id,
-                        values.kind,
-                        values.raw,
-                        scope=values.scope,
-                        region=region,
-                        label=values.label,
-                        is_direct_dial=values.is_direct_dial,
+                        s, person_id, region=region, **asdict(values)
                     ),
                     "card.added",
                 )
@@ -307,11 +301,7 @@ class CardScreen(Screen[None]):
                         address.id,
                         region=region,
                         expected_version=address.version,
-                        kind=values.kind,
-                        scope=values.scope,
-                        raw=values.raw,
-                        label=values.label,
-                        is_direct_dial=values.is_direct_dial,
+                        **asdict(values),
                     ),
                     "card.saved",
                 )
