@@ -139,7 +139,7 @@ def build_db(path: Path, persons: int, seed: int = 1) -> object:
     with engine.connect() as conn:
         count = conn.execute(select(func.count()).select_from(Person)).scalar_one()
     if count == 0:
-        from advisor_tui.services.demo import generate_demo
+        from advisor_tui.demo.generate import generate_demo
 
         print(f"generating {persons:,} persons into {path} ...", file=sys.stderr, flush=True)
         start = time.perf_counter()
@@ -189,8 +189,8 @@ def keystrokes(word: str) -> list[str]:
 
 def bench_inprocess(engine: object, rng: random.Random) -> list[tuple[str, str, str, str]]:
     from advisor_tui.domain.phones import format_for_display
-    from advisor_tui.services.lookup import reverse_lookup
-    from advisor_tui.services.search import search_persons
+    from advisor_tui.services.persons.lookup import reverse_lookup
+    from advisor_tui.services.persons.search import search_persons
     from advisor_tui.storage.db import new_session
 
     rows = []
@@ -234,7 +234,7 @@ def bench_inprocess(engine: object, rng: random.Random) -> list[tuple[str, str, 
             )
         # What the TUI's list runs per keystroke: the matches (up to 300), then
         # ranked rows for the first page only; later pages load as they scroll in.
-        from advisor_tui.services.customer_list import rows_for, search_people
+        from advisor_tui.services.persons.listing import rows_for, search_people
         from advisor_tui.tui.widgets.person_list import PAGE_SIZE
 
         def list_keystroke(text: str) -> None:

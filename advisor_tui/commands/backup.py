@@ -28,7 +28,7 @@ def format_size(size: int) -> str:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from advisor_tui.services.backups import backup_database, sqlite_path_of
+    from advisor_tui.services.backups.copies import backup_database, sqlite_path_of
 
     db_path = sqlite_path_of(ctx.database_url)
     dest = Path(args.dest).expanduser() if args.dest else None

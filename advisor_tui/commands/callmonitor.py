@@ -2,7 +2,7 @@
 
 Prints one line per event and records what happened (missed calls as
 callback follow-ups or inbox entries, answered and outgoing calls as
-interactions) through `services.calls.handle_outcome`, the same function the
+interactions) through `services.calls.recording.handle_outcome`, the same function the
 TUI uses.
 """
 
@@ -44,8 +44,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
     from advisor_tui.commands.context import user_message
     from advisor_tui.io.callmonitor import CallMonitor, LinkState
-    from advisor_tui.services.call_text import describe_report
-    from advisor_tui.services.calls import handle_outcome
+    from advisor_tui.services.calls.recording import handle_outcome
+    from advisor_tui.services.calls.text import describe_report
 
     # Skipped junk lines are worth a short note on stderr, not a traceback.
     logging.basicConfig(level=logging.WARNING, format="%(message)s", stream=sys.stderr)

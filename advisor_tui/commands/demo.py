@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if not 1 <= args.persons <= 1_000_000:
         raise UsageError(t("cli.usage_error", message="--persons 1..1000000"))
-    from advisor_tui.services.demo import generate_demo
+    from advisor_tui.demo.generate import generate_demo
 
     if not sys.stderr.isatty():  # scripts and tests: no progress bar, stdout stays clean
         stats = generate_demo(ctx.engine(), persons=args.persons, seed=args.seed)

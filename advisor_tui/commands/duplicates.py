@@ -16,8 +16,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from advisor_tui.services.duplicate_list import pair_views
-    from advisor_tui.services.duplicates import find_duplicates
+    from advisor_tui.services.duplicates.listing import pair_views
+    from advisor_tui.services.duplicates.pairs import find_duplicates
 
     with ctx.session() as session:
         if args.json:

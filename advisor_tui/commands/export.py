@@ -25,7 +25,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from pathlib import Path
 
     from advisor_tui.services.errors import NotFound
-    from advisor_tui.services.exporting import write_export
+    from advisor_tui.services.exporting.contacts import write_export
 
     with ctx.session() as session:
         if args.output is None:

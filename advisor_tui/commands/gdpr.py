@@ -50,7 +50,7 @@ def _day(value: date | None) -> str:
 
 
 def _export(args: argparse.Namespace, ctx: CliContext) -> int:
-    from advisor_tui.services.gdpr_export import export_person
+    from advisor_tui.services.gdpr.export import export_person
 
     with ctx.session() as session:
         files = export_person(session, args.person_id, Path(args.output).expanduser())
@@ -86,7 +86,7 @@ def _erase_summary(plan: Any) -> str:
 
 def _erase(args: argparse.Namespace, ctx: CliContext) -> int:
     from advisor_tui.commands.confirm import confirm
-    from advisor_tui.services.gdpr_erase import erase_person, plan_erasure
+    from advisor_tui.services.gdpr.erase import erase_person, plan_erasure
 
     with ctx.session() as session:
         plan = plan_erasure(session, args.person_id)
@@ -124,7 +124,7 @@ def _erase(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _purge(args: argparse.Namespace, ctx: CliContext) -> int:
     from advisor_tui.commands.confirm import confirm
-    from advisor_tui.services.gdpr_erase import plan_purge, purge_expired
+    from advisor_tui.services.gdpr.erase import plan_purge, purge_expired
 
     with ctx.session() as session:
         plan = plan_purge(session)

@@ -10,7 +10,7 @@ from advisor_tui.commands.context import CliContext
 from advisor_tui.i18n import t
 
 if TYPE_CHECKING:
-    from advisor_tui.services.importing import ImportReport
+    from advisor_tui.services.importing.run import ImportReport
 
 NAME = "import"
 HELP_KEY = "cli.cmd.import"
@@ -85,7 +85,7 @@ def _print_report(report: ImportReport, dry_run: bool) -> None:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from pathlib import Path
 
-    from advisor_tui.services.importing import import_paths
+    from advisor_tui.services.importing.run import import_paths
 
     paths = [Path(p).expanduser() for p in args.files]
     update, stop = _progress_bar() if not args.json else (None, lambda: None)

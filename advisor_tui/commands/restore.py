@@ -20,7 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from advisor_tui.commands.backup import format_size
     from advisor_tui.commands.confirm import confirm
-    from advisor_tui.services.backups import check_restorable, restore_database, sqlite_path_of
+    from advisor_tui.services.backups.copies import (
+        check_restorable,
+        restore_database,
+        sqlite_path_of,
+    )
 
     db_path = sqlite_path_of(ctx.database_url)
     file = Path(args.file).expanduser().absolute()

@@ -34,7 +34,7 @@ def person_entries(
     session: Session, found: list[tuple[Person, str, dict[str, Any]]]
 ) -> list[dict[str, Any]]:
     """JSON-ready entries for (person, match, extra fields), addresses ranked hottest first."""
-    from advisor_tui.services.ranking import address_json, rank_for_persons
+    from advisor_tui.services.persons.ranking import address_json, rank_for_persons
 
     ranked = rank_for_persons(session, [p.id for p, _, _ in found if p.id is not None])
     return [
@@ -106,7 +106,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         raise UsageError(t("search.empty_text"))
     if not 1 <= args.limit <= MAX_LIMIT:
         raise UsageError(t("search.bad_limit"))
-    from advisor_tui.services.search import search_persons
+    from advisor_tui.services.persons.search import search_persons
 
     with ctx.session() as session:
         hits = search_persons(session, text, limit=args.limit)

@@ -25,8 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from advisor_tui.commands.search import person_entries, print_entries
     from advisor_tui.services.errors import NotFound
-    from advisor_tui.services.lookup import reverse_lookup
-    from advisor_tui.services.persons import get_person
+    from advisor_tui.services.persons.editing import get_person
+    from advisor_tui.services.persons.lookup import reverse_lookup
 
     region = ctx.settings.region
     with ctx.session() as session:

@@ -4,7 +4,7 @@
 (kind, scope, normalized value, validity, flags and evidence timestamps), the
 person's name (for e-mail local parts) and "now", and returns a `Stability`:
 the score and the `Reason`s behind it, each with the points it contributed.
-The UI, the CLI and reminders all rank by it (`services.ranking`).
+The UI, the CLI and reminders all rank by it (`services.persons.ranking`).
 
 The model (all weights are the named constants below; docs/stability.md has
 the same table for the README):

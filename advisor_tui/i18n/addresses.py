@@ -97,7 +97,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "stab.hottest": {"de": "am besten erreichbar", "en": "hottest"},
     "stab.cold": {"de": "kalt", "en": "cold"},
     "stab.reasons": {"de": "Gründe", "en": "Reasons"},
-    # --- evidence on an address (services.evidence) -----------------------------------
+    # --- evidence on an address (services.persons.evidence) -----------------------------------
     "evidence.kind.bounced": {"de": "unzustellbar (Bounce)", "en": "bounced"},
     "evidence.kind.wrong_number": {"de": "falsche Nummer", "en": "wrong number"},
     "evidence.kind.returned_letter": {"de": "Brief zurück", "en": "returned letter"},

@@ -25,7 +25,7 @@ from advisor_tui.tui.screens.person_form import NewPerson, PersonFormScreen
 if TYPE_CHECKING:
     from advisor_tui.io.callmonitor import CallMonitor, LinkStatus
     from advisor_tui.io.callmonitor_events import CallOutcome
-    from advisor_tui.services.calls import CallerInfo, CallReport
+    from advisor_tui.services.calls.recording import CallerInfo, CallReport
 
 
 # How long after a ring the `o` key still opens that caller.
@@ -121,8 +121,8 @@ class AdvisorApp(App[int]):
 
     @work(thread=True, group="person-create")
     def _create_person(self, new: NewPerson) -> None:
-        from advisor_tui.services import persons
         from advisor_tui.services.errors import ServiceError
+        from advisor_tui.services.persons import editing as persons
         from advisor_tui.storage.db import new_session
 
         try:
@@ -173,7 +173,7 @@ class AdvisorApp(App[int]):
     @work(thread=True, group="calls")
     def _record_call(self, outcome: CallOutcome) -> None:
         """Every outcome is recorded (not exclusive: no call may be lost)."""
-        from advisor_tui.services.calls import handle_outcome
+        from advisor_tui.services.calls.recording import handle_outcome
         from advisor_tui.storage.db import new_session
 
         with new_session(self.engine) as session:

@@ -37,7 +37,7 @@ class AdvisorCommands(Provider):
                 yield Hit(0.5, label, partial(self.app.open_card, person_id))  # type: ignore[attr-defined]
 
     async def _people(self, query: str) -> list[tuple[int, str]]:
-        from advisor_tui.services.customer_list import search
+        from advisor_tui.services.persons.listing import search
         from advisor_tui.storage.db import new_session
 
         def lookup() -> list[tuple[int, str]]:

@@ -22,7 +22,7 @@ import pytest
 
 from advisor_tui.cli import main
 from advisor_tui.domain.models import Interaction, Request
-from advisor_tui.services.persons import PersonData, add_address, add_person
+from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session, open_engine
 from tests.conftest import run_cli
 

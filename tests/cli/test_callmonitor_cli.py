@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from advisor_tui.domain.models import FollowUp, Request
-from advisor_tui.services.persons import PersonData, add_address, add_person
+from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session
 from tests.conftest import run_cli
 from tests.io.callmonitor_box import FakeBox

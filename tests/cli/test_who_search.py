@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import Engine
 
 from advisor_tui.cli import main
-from advisor_tui.services.persons import PersonData, add_address, add_person
+from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session
 from tests.conftest import run_cli
 

@@ -14,14 +14,14 @@ from advisor_tui.domain.normalize import normalize_address
 from advisor_tui.domain.stability import FAILURE_KINDS, merged_failure, score_address
 from advisor_tui.domain.vocabulary import AddressKind, FailureKind, Scope
 from advisor_tui.i18n import set_language
-from advisor_tui.services.ranking import rank_addresses
+from advisor_tui.services.persons.ranking import rank_addresses
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 ANNA = Person(id=1, first_name="Anna", last_name="Schmidt")
 
 
 def make(kind: str, raw: str, scope: str = Scope.PRIVATE, **fields: object) -> Address:
-    """An address as services.persons.add_address would store it."""
+    """An address as services.persons.editing.add_address would store it."""
     norm = normalize_address(kind, raw)
     values: dict[str, object] = {
         "person_id": 1,

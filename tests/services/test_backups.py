@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import Engine
 
 from advisor_tui import paths
-from advisor_tui.services import backups
+from advisor_tui.services.backups import copies as backups
 from advisor_tui.services.errors import ServiceError
-from advisor_tui.services.persons import PersonData, add_address, add_person
+from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session, open_engine
 
 

@@ -12,14 +12,14 @@ from sqlmodel import Session, col, select
 
 from advisor_tui.domain.models import Address, AuditEntry, FollowUp, Interaction, Request
 from advisor_tui.io.callmonitor import CallMonitor, CallOutcome, OutcomeKind
-from advisor_tui.services.call_text import describe_report, duration_text
-from advisor_tui.services.calls import (
+from advisor_tui.services.calls.recording import (
     handle_outcome,
     identify_caller,
     log_answered_call,
     record_missed_call,
 )
-from advisor_tui.services.persons import PersonData, add_address, add_person
+from advisor_tui.services.calls.text import describe_report, duration_text
+from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session
 from tests.io.callmonitor_box import FakeBox
 

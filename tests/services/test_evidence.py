@@ -11,10 +11,10 @@ from sqlmodel import Session, select
 
 from advisor_tui.domain.models import Address, AuditEntry, Interaction
 from advisor_tui.domain.vocabulary import FailureKind, Outcome, Scope
-from advisor_tui.services import evidence
 from advisor_tui.services.errors import NotFound, ServiceError
-from advisor_tui.services.persons import PersonData, add_address, add_person
-from advisor_tui.services.ranking import ranked_addresses
+from advisor_tui.services.persons import evidence
+from advisor_tui.services.persons.editing import PersonData, add_address, add_person
+from advisor_tui.services.persons.ranking import ranked_addresses
 from advisor_tui.storage.db import new_session
 
 WHEN = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)

@@ -13,9 +13,9 @@ from sqlmodel import Session, select
 
 from advisor_tui.domain.models import Address, Consent, FollowUp, Interaction, Person
 from advisor_tui.io.contact_record import extra_from_json
-from advisor_tui.services.exporting import write_export
-from advisor_tui.services.importing import import_paths
-from advisor_tui.services.persons import PersonData, add_address, add_person
+from advisor_tui.services.exporting.contacts import write_export
+from advisor_tui.services.importing.run import import_paths
+from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session, open_engine
 from tests.io import contact_samples as samples
 

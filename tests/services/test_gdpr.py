@@ -22,8 +22,7 @@ from advisor_tui.domain.models import (
 )
 from advisor_tui.services import audit
 from advisor_tui.services.errors import NotFound
-from advisor_tui.services.gdpr import retention_end
-from advisor_tui.services.gdpr_erase import (
+from advisor_tui.services.gdpr.erase import (
     SHELL_CLEARED,
     SHELL_FIELDS,
     erase_person,
@@ -32,16 +31,17 @@ from advisor_tui.services.gdpr_erase import (
     purge_expired,
     scrub_details,
 )
-from advisor_tui.services.gdpr_export import export_person, person_data
-from advisor_tui.services.lookup import reverse_lookup
-from advisor_tui.services.persons import (
+from advisor_tui.services.gdpr.export import export_person, person_data
+from advisor_tui.services.gdpr.records import retention_end
+from advisor_tui.services.persons.editing import (
     PersonData,
     add_address,
     add_person,
     find_persons,
     get_person,
 )
-from advisor_tui.services.search import search_persons
+from advisor_tui.services.persons.lookup import reverse_lookup
+from advisor_tui.services.persons.search import search_persons
 
 TODAY = date(2026, 1, 10)
 NAME, LAST = "Guido", "Balschuweit"

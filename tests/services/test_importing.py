@@ -10,9 +10,9 @@ from pathlib import Path
 from sqlmodel import Session, col, func, select
 
 from advisor_tui.domain.models import Address, AuditEntry, Person
-from advisor_tui.services.importing import import_paths
-from advisor_tui.services.persons import PersonData, add_address, add_person
-from advisor_tui.services.search import search_persons
+from advisor_tui.services.importing.run import import_paths
+from advisor_tui.services.persons.editing import PersonData, add_address, add_person
+from advisor_tui.services.persons.search import search_persons
 from tests.io import contact_samples as samples
 
 

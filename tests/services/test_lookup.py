@@ -8,8 +8,8 @@ import pytest
 from sqlmodel import Session
 
 from advisor_tui.domain.models import Address, Person
-from advisor_tui.services.lookup import reverse_lookup
-from advisor_tui.services.persons import PersonData, add_address, add_person
+from advisor_tui.services.persons.editing import PersonData, add_address, add_person
+from advisor_tui.services.persons.lookup import reverse_lookup
 
 
 @pytest.fixture

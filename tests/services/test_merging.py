@@ -9,11 +9,11 @@ from sqlmodel import Session, select
 
 from advisor_tui.domain.models import Address, AuditEntry, Consent, FollowUp, Interaction, Person
 from advisor_tui.domain.models import Request as Incoming
-from advisor_tui.services.duplicates import find_duplicates
+from advisor_tui.services.duplicates.merging import merge_persons
+from advisor_tui.services.duplicates.pairs import find_duplicates
 from advisor_tui.services.errors import ServiceError
-from advisor_tui.services.merging import merge_persons
-from advisor_tui.services.persons import PersonData, add_address, add_person
-from advisor_tui.services.search import search_persons
+from advisor_tui.services.persons.editing import PersonData, add_address, add_person
+from advisor_tui.services.persons.search import search_persons
 
 NOW = datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
 
@@ -100,9 +100,9 @@ def test_merge_refuses_bad_input(session: Session) -> None:
 
 
 def test_duplicates_of_one_person_match_the_full_scan(session) -> None:  # noqa: ANN001
-    from advisor_tui.services.demo import generate_demo
-    from advisor_tui.services.duplicates import find_duplicates
-    from advisor_tui.services.persons import PersonData, add_address, add_person
+    from advisor_tui.demo.generate import generate_demo
+    from advisor_tui.services.duplicates.pairs import find_duplicates
+    from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 
     generate_demo(session.get_bind(), persons=200, seed=3)
     first = add_person(session, PersonData(first_name="Anna", last_name="Schmidt"))

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from advisor_tui.domain.models import AuditEntry
 from advisor_tui.services.errors import ServiceError
-from advisor_tui.services.persons import (
+from advisor_tui.services.persons.editing import (
     PersonData,
     add_address,
     add_person,

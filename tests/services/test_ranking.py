@@ -10,10 +10,10 @@ from sqlmodel import Session
 
 from advisor_tui.domain.vocabulary import Scope
 from advisor_tui.i18n import set_language
-from advisor_tui.services import evidence
 from advisor_tui.services.errors import NotFound
-from advisor_tui.services.persons import PersonData, add_address, add_person
-from advisor_tui.services.ranking import (
+from advisor_tui.services.persons import evidence
+from advisor_tui.services.persons.editing import PersonData, add_address, add_person
+from advisor_tui.services.persons.ranking import (
     COLD_THRESHOLD,
     address_json,
     hottest,

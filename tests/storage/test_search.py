@@ -11,8 +11,8 @@ from sqlalchemy import Engine, delete, text, update
 from sqlmodel import Session, col
 
 from advisor_tui.domain.models import Address, Person
-from advisor_tui.services.persons import PersonData, add_address, add_person, update_person
-from advisor_tui.services.search import search_persons
+from advisor_tui.services.persons.editing import PersonData, add_address, add_person, update_person
+from advisor_tui.services.persons.search import search_persons
 from advisor_tui.storage.db import new_session
 from advisor_tui.storage.search import fold, fold_variants, index_size, rebuild_index
 

@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from advisor_tui.config import CallMonitorSettings, Settings
 from advisor_tui.domain.models import FollowUp, Request
-from advisor_tui.services.persons import PersonData, add_address, add_person
+from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session
 from advisor_tui.tui.app import AdvisorApp
 from advisor_tui.tui.screens.card import CardScreen

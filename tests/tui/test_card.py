@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from advisor_tui.config import Settings
 from advisor_tui.domain.models import Address, AuditEntry
-from advisor_tui.services.persons import PersonData, add_address, add_person
+from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session
 from advisor_tui.tui.app import AdvisorApp
 from advisor_tui.tui.screens.card import CardScreen
@@ -126,7 +126,7 @@ async def test_slash_on_the_card_goes_back_to_search(engine: Engine) -> None:
 
 
 async def test_a_stale_card_does_not_overwrite_a_newer_change(engine: Engine) -> None:
-    from advisor_tui.services.evidence import confirm_address
+    from advisor_tui.services.persons.evidence import confirm_address
 
     person_id = _anna(engine)
     app = AdvisorApp(engine=engine, settings=Settings(lang="de"))

@@ -19,7 +19,7 @@ DEMO_PERSONS = 300
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from advisor_tui.services.demo import generate_demo
+    from advisor_tui.demo.generate import generate_demo
 
     path = tmp_path_factory.mktemp("tui") / "demo.sqlite3"
     engine = open_engine(f"sqlite:///{path}")
@@ -152,7 +152,7 @@ async def test_english_interface(engine: Engine) -> None:
 
 
 async def test_list_shows_a_person_added_meanwhile_when_coming_back(engine: Engine) -> None:
-    from advisor_tui.services.persons import PersonData, add_person
+    from advisor_tui.services.persons.editing import PersonData, add_person
     from advisor_tui.storage.db import new_session
 
     with new_session(engine) as session:

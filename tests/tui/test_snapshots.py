@@ -19,7 +19,7 @@ NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 
 @pytest.fixture(scope="module")
 def snapshot_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from advisor_tui.services.demo import generate_demo
+    from advisor_tui.demo.generate import generate_demo
 
     path = tmp_path_factory.mktemp("snap") / "demo.sqlite3"
     engine = open_engine(f"sqlite:///{path}")

@@ -17,10 +17,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 from advisor_tui.domain.timestamps import local
 from advisor_tui.domain.vocabulary import AddressKind, FailureKind
 from advisor_tui.i18n import t
-from advisor_tui.services import evidence
-from advisor_tui.services import persons as person_service
-from advisor_tui.services.card import CardData, load_card
-from advisor_tui.services.ranking import RankedAddress
+from advisor_tui.services.persons import editing as person_service
+from advisor_tui.services.persons import evidence
+from advisor_tui.services.persons.card import CardData, load_card
+from advisor_tui.services.persons.ranking import RankedAddress
 from advisor_tui.tui.screens.address_form import AddressFormScreen, AddressInput
 from advisor_tui.tui.screens.confirm import ConfirmScreen
 from advisor_tui.tui.screens.failure import FailureKindScreen

@@ -10,7 +10,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
 from advisor_tui.i18n import t
-from advisor_tui.services import customer_list
+from advisor_tui.services.persons import listing as customer_list
 from advisor_tui.tui.widgets.person_list import PAGE_SIZE, PageFetcher, PersonList, format_columns
 
 SEARCH_DEBOUNCE_S = 0.08

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from advisor_tui.i18n import t
-from advisor_tui.services.duplicate_list import pair_views
+from advisor_tui.services.duplicates.listing import pair_views
 
 
 @dataclass(frozen=True)

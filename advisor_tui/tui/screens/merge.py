@@ -18,8 +18,8 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from advisor_tui.i18n import t
-from advisor_tui.services.merging import FLAG_FIELDS, merged_value
-from advisor_tui.services.persons import PERSON_FIELDS, addresses_of, get_person
+from advisor_tui.services.duplicates.merging import FLAG_FIELDS, merged_value
+from advisor_tui.services.persons.editing import PERSON_FIELDS, addresses_of, get_person
 from advisor_tui.tui.screens.confirm import ConfirmScreen
 
 # The order on screen: name first, as an advisor reads a card.
@@ -317,8 +317,8 @@ class MergeScreen(Screen[None]):
     def _merge(
         self, keep_id: int, other_id: int, choices: dict[str, str], expected: tuple[int, int]
     ) -> None:
+        from advisor_tui.services.duplicates.merging import merge_persons
         from advisor_tui.services.errors import ServiceError
-        from advisor_tui.services.merging import merge_persons
         from advisor_tui.storage.db import new_session
 
         try:

@@ -11,7 +11,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from advisor_tui.domain.vocabulary import AddressKind, PersonKind
 from advisor_tui.i18n import t
-from advisor_tui.services.persons import PersonData
+from advisor_tui.services.persons.editing import PersonData
 from advisor_tui.tui.screens.form import FormScreen
 
 

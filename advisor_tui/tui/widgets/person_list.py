@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from advisor_tui.i18n import t
-from advisor_tui.services.customer_list import PersonRow
+from advisor_tui.services.persons.listing import PersonRow
 
 PAGE_SIZE = 40  # rows per fetch: about one screen
 

@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 from advisor_tui.domain.models import Address, Person
 from advisor_tui.domain.stability import PersonLike, Reason, score_address
 from advisor_tui.domain.timestamps import utcnow
-from advisor_tui.services.persons import get_person
+from advisor_tui.services.persons.editing import get_person
 
 # Below this score an address is shown dimmed: try the hotter ones first.
 COLD_THRESHOLD = 30

@@ -240,7 +240,7 @@ def update_address(
 
 
 def addresses_of(session: Session, person_id: int) -> Sequence[Address]:
-    """All addresses of a person in insertion order (ranking: services.ranking)."""
+    """All addresses of a person in insertion order (ranking: services.persons.ranking)."""
     query = select(Address).where(Address.person_id == person_id).order_by(col(Address.id))
     return session.exec(query).all()
 

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from advisor_tui.domain.models import Person
 from advisor_tui.domain.normalize import display_value
 from advisor_tui.i18n import t
-from advisor_tui.services import persons as person_service
+from advisor_tui.services.persons import editing as person_service
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def rows_for(
     session: Session, people: Sequence[Person], now: datetime | None = None
 ) -> list[PersonRow]:
     """List rows for `people`, in the given order, with each one's hottest address."""
-    from advisor_tui.services.ranking import rank_for_persons
+    from advisor_tui.services.persons.ranking import rank_for_persons
 
     ids = [p.id for p in people if p.id is not None]
     ranked = rank_for_persons(session, ids, now)
@@ -77,7 +77,7 @@ def page(session: Session, offset: int, limit: int, now: datetime | None = None)
 
 def search_people(session: Session, text: str, limit: int = 200) -> list[Person]:
     """Persons matching `text`, best match first (rows are made page by page)."""
-    from advisor_tui.services.search import search_persons
+    from advisor_tui.services.persons.search import search_persons
 
     return [hit.person for hit in search_persons(session, text, limit=limit)]
 

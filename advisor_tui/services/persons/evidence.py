@@ -3,7 +3,7 @@
 Each function writes the timestamp the stability score reads
 (`domain.stability`), bumps `version` and `updated_at`, adds an audit entry
 and flushes; the caller commits. Adding and editing addresses live in
-`services.persons` (`add_address`, `update_address`).
+`services.persons.editing` (`add_address`, `update_address`).
 
 Timestamps never move backwards: recording evidence dated before what is
 already stored keeps the newer date, so a late entry cannot make an address
@@ -22,7 +22,7 @@ from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.domain.vocabulary import AddressKind, FailureKind, Outcome
 from advisor_tui.services import audit
 from advisor_tui.services.errors import ServiceError
-from advisor_tui.services.persons import get_address
+from advisor_tui.services.persons.editing import get_address
 
 # What a logged interaction's outcome says about the address it used.
 OUTCOME_EVIDENCE: dict[str, FailureKind | str | None] = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from advisor_tui.i18n import t
 from advisor_tui.io.callmonitor_events import OutcomeKind
-from advisor_tui.services.calls import CallerInfo, CallReport
+from advisor_tui.services.calls.recording import CallerInfo, CallReport
 
 
 def who_text(caller: CallerInfo) -> str:

@@ -23,9 +23,9 @@ from advisor_tui.domain.models import Address, Interaction, Person
 from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.io.contact_record import extra_from_json, extra_to_json
 from advisor_tui.services import audit
-from advisor_tui.services.duplicates import address_key
+from advisor_tui.services.duplicates.pairs import address_key
 from advisor_tui.services.errors import ServiceError
-from advisor_tui.services.persons import PERSON_FIELDS, addresses_of, get_person
+from advisor_tui.services.persons.editing import PERSON_FIELDS, addresses_of, get_person
 
 SIDES = ("keep", "other")
 FLAG_FIELDS = ("is_super_customer", "is_dissatisfied", "has_payment_trouble")

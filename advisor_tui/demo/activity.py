@@ -16,9 +16,9 @@ from math import log
 from random import Random
 from typing import Any, Protocol
 
-from advisor_tui.services import demo_data as data
-from advisor_tui.services.demo_fixed import GUIDO_NUMBER
-from advisor_tui.services.demo_people import Addr, Picker, Who
+from advisor_tui.demo import data
+from advisor_tui.demo.fixed import GUIDO_NUMBER
+from advisor_tui.demo.people import Addr, Picker, Who
 
 Row = tuple[Any, ...]
 

@@ -16,7 +16,7 @@ call, records it; the caller commits. The pieces are public too:
 - `log_answered_call` / `log_outgoing_call`: an `Interaction` for a number
   known for exactly one person (for a shared number we cannot know who was
   on the line; the advisor logs it by hand); its outcome feeds the address's
-  evidence through `services.evidence.apply_outcome`.
+  evidence through `services.persons.evidence.apply_outcome`.
 """
 
 from __future__ import annotations
@@ -41,8 +41,9 @@ from advisor_tui.domain.vocabulary import (
 )
 from advisor_tui.i18n import t
 from advisor_tui.io.callmonitor_events import CallOutcome, OutcomeKind
-from advisor_tui.services import audit, evidence
-from advisor_tui.services.lookup import LookupResult, reverse_lookup
+from advisor_tui.services import audit
+from advisor_tui.services.persons import evidence
+from advisor_tui.services.persons.lookup import LookupResult, reverse_lookup
 
 SOURCE = "callmonitor"
 _EXACT = (MatchKind.EXACT.value, MatchKind.SHARED.value)

@@ -19,9 +19,9 @@ from datetime import date, datetime, timedelta
 from random import Random
 from typing import Any
 
+from advisor_tui.demo import data
+from advisor_tui.demo.fixed import GUIDO_NATIONAL
 from advisor_tui.domain.normalize import Normalized, normalize_address
-from advisor_tui.services import demo_data as data
-from advisor_tui.services.demo_fixed import GUIDO_NATIONAL
 
 # (prefix without 0, subscriber digits): lengths phonenumbers accepts as valid.
 MOBILE_PREFIXES = (

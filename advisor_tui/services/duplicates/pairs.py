@@ -4,7 +4,7 @@ Two records are likely the same person when they share a normalized phone
 number or e-mail address, or the same name and birthday. They are *not*
 merged automatically when their names or birthdays contradict each other
 (a household landline, a firm's switchboard, a recycled number): such pairs
-are listed for review. The import (`services.importing`) and `advisor
+are listed for review. The import (`services.importing.run`) and `advisor
 duplicates` use the same rules from here.
 """
 

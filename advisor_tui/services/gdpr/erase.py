@@ -26,7 +26,7 @@ from advisor_tui.domain.models import AuditEntry, Interaction, Person, Request
 from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.domain.vocabulary import MatchKind
 from advisor_tui.services import audit
-from advisor_tui.services.gdpr import (
+from advisor_tui.services.gdpr.records import (
     PersonRecords,
     Retention,
     load_person_records,

@@ -18,6 +18,14 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, insert, select
 
+from advisor_tui.demo.activity import (
+    CONSENT_COLUMNS,
+    FOLLOWUP_COLUMNS,
+    INTERACTION_COLUMNS,
+    REQUEST_COLUMNS,
+)
+from advisor_tui.demo.build import ADDRESS_COLUMNS, PERSON_COLUMNS, Rows
+from advisor_tui.demo.worker import BuildParams, build_chunks, chunks_from_worker
 from advisor_tui.domain.models import (
     Address,
     AuditEntry,
@@ -29,14 +37,6 @@ from advisor_tui.domain.models import (
 )
 from advisor_tui.domain.timestamps import as_utc, utcnow
 from advisor_tui.services.audit import current_actor
-from advisor_tui.services.demo_activity import (
-    CONSENT_COLUMNS,
-    FOLLOWUP_COLUMNS,
-    INTERACTION_COLUMNS,
-    REQUEST_COLUMNS,
-)
-from advisor_tui.services.demo_build import ADDRESS_COLUMNS, PERSON_COLUMNS, Rows
-from advisor_tui.services.demo_worker import BuildParams, build_chunks, chunks_from_worker
 from advisor_tui.services.errors import ServiceError
 from advisor_tui.storage.bulk import BulkWriter
 

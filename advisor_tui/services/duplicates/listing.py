@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from advisor_tui.domain.models import Person
 from advisor_tui.i18n import t
-from advisor_tui.services.duplicates import find_duplicates
+from advisor_tui.services.duplicates.pairs import find_duplicates
 
 _CHUNK = 500
 

@@ -14,12 +14,14 @@ import pytest
 from sqlalchemy import Engine, inspect
 from sqlmodel import select
 
+from advisor_tui.demo import data as demo_data
+from advisor_tui.demo import generate as demo
+from advisor_tui.demo import worker as demo_worker
+from advisor_tui.demo.fixed import GUIDO_NUMBER
+from advisor_tui.demo.generate import generate_demo, local_day
+from advisor_tui.demo.people import CITY, People
 from advisor_tui.domain.models import AuditEntry, Interaction, Person
 from advisor_tui.domain.normalize import normalize_address
-from advisor_tui.services import demo, demo_data, demo_worker
-from advisor_tui.services.demo import generate_demo, local_day
-from advisor_tui.services.demo_fixed import GUIDO_NUMBER
-from advisor_tui.services.demo_people import CITY, People
 from advisor_tui.services.errors import ServiceError
 from advisor_tui.storage.db import new_session, open_engine
 
@@ -323,7 +325,7 @@ def test_indexes_are_rebuilt_and_new_records_get_fresh_ids(tmp_path: Path) -> No
     stats = generate_demo(engine, persons=50, seed=3, now=NOW)
     after = {t: sorted(ix["name"] for ix in inspect(engine).get_indexes(t)) for t in tables}
     assert after == before
-    from advisor_tui.services.persons import PersonData, add_address, add_person
+    from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 
     with new_session(engine) as session:
         person = add_person(session, PersonData("Neu", "Kunde"))

@@ -14,7 +14,7 @@ from sqlmodel import Session
 from advisor_tui.domain.timestamps import local, utcnow
 from advisor_tui.i18n import t
 from advisor_tui.services import audit
-from advisor_tui.services.gdpr import load_person_records
+from advisor_tui.services.gdpr.records import load_person_records
 
 FORMAT_VERSION = 1
 # Section key in the JSON -> catalog key of its heading in the text file.

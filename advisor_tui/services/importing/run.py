@@ -1,7 +1,7 @@
 """Importing contacts: vCard files, vdir folders and CSV files become persons.
 
 `import_paths` reads the files (`io.contact_files`), hands the cards and rows
-to the import engine (`services.import_engine`: chunked, batched writes,
+to the import engine (`services.importing.engine`: chunked, batched writes,
 duplicate matching) and returns the report every surface prints: counts,
 records listed for review, rejected records with file and line. It flushes;
 the caller commits, or rolls back for a dry run.
@@ -108,7 +108,7 @@ def import_units(
     workers: int | None = None,
 ) -> ImportReport:
     """Import already collected cards/rows into `report`; flushes, the caller commits."""
-    from advisor_tui.services.import_engine import ImportEngine
+    from advisor_tui.services.importing.engine import ImportEngine
 
     report = report or ImportReport()
     engine = ImportEngine(session, report, region=region, default_kind=default_kind)

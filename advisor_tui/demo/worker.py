@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from advisor_tui.services.demo_activity import Rows, Stamps
-from advisor_tui.services.demo_build import DemoBuilder
+from advisor_tui.demo.activity import Rows, Stamps
+from advisor_tui.demo.build import DemoBuilder
 
-_ENTRY = "from advisor_tui.services.demo_worker import main; main()"
+_ENTRY = "from advisor_tui.demo.worker import main; main()"
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from sqlmodel import Session, col, select
 from advisor_tui.domain.models import FollowUp, Interaction, Person, Request
 from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.domain.vocabulary import RequestStatus
-from advisor_tui.services.persons import get_person
-from advisor_tui.services.ranking import RankedAddress, ranked_addresses
+from advisor_tui.services.persons.editing import get_person
+from advisor_tui.services.persons.ranking import RankedAddress, ranked_addresses
 
 RECENT_INTERACTIONS = 8
 FOLLOWUP_HORIZON = timedelta(days=14)

@@ -2,7 +2,7 @@
 
 Pure CPU work without the database, about half of an import's time: for
 large imports it runs ahead of the writing in worker processes
-(`prepared_chunks`), while `services.import_engine` matches and writes.
+(`prepared_chunks`), while `services.importing.engine` matches and writes.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from advisor_tui.domain.vocabulary import PersonKind
 from advisor_tui.io.contact_files import Unit
 from advisor_tui.io.contact_record import AddressRecord, ContactRecord, RecordError
 from advisor_tui.io.vcard_mapping import PHONE_BY_NUMBER
-from advisor_tui.services.duplicates import AddrKey, address_key, is_match_key, is_personal
-from advisor_tui.services.importing import Rejected
+from advisor_tui.services.duplicates.pairs import AddrKey, address_key, is_match_key, is_personal
+from advisor_tui.services.importing.run import Rejected
 
 
 @dataclass

@@ -21,7 +21,7 @@ from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.io.contact_record import extra_from_json
 from advisor_tui.io.vcard_export import person_to_vcard
 from advisor_tui.services.errors import ServiceError
-from advisor_tui.services.persons import get_person
+from advisor_tui.services.persons.editing import get_person
 
 FORMATS = ("vcf", "csv", "json")
 PAGE = 1000

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from advisor_tui.domain.normalize import normalize_address
-from advisor_tui.services import demo_data as data
-from advisor_tui.services.demo_activity import Activity, Rows, Stamps
-from advisor_tui.services.demo_fixed import FIXED_PERSONS, FixedPerson
-from advisor_tui.services.demo_people import (
+from advisor_tui.demo import data
+from advisor_tui.demo.activity import Activity, Rows, Stamps
+from advisor_tui.demo.fixed import FIXED_PERSONS, FixedPerson
+from advisor_tui.demo.people import (
     CITY,
     FEMALE,
     LAST,
@@ -27,6 +26,7 @@ from advisor_tui.services.demo_people import (
     email_norm,
     phone_norm,
 )
+from advisor_tui.domain.normalize import normalize_address
 
 PERSON_COLUMNS = (
     "id", "kind", "salutation", "title", "first_name", "last_name", "company", "birthday",

@@ -1,8 +1,8 @@
 """The import engine: records in, persons out, in chunks, never doubled.
 
-Each chunk of records (read and normalized by `services.import_prepare`)
+Each chunk of records (read and normalized by `services.importing.prepare`)
 is matched against the stored persons with one query per chunk
-(`services.duplicates` decides what matches and what conflicts), and
+(`services.duplicates.pairs` decides what matches and what conflicts), and
 written with one multi-row INSERT per table (persons with RETURNING for
 their ids, then addresses and audit entries). Building
 10,000 ORM objects alone would take longer than the whole 10 s budget, so new
@@ -37,7 +37,7 @@ from advisor_tui.io.contact_record import (
     extra_to_json,
 )
 from advisor_tui.services import audit
-from advisor_tui.services.duplicates import (
+from advisor_tui.services.duplicates.pairs import (
     MATCH_KINDS,
     AddrKey,
     address_key,
@@ -45,8 +45,8 @@ from advisor_tui.services.duplicates import (
     is_match_key,
     name_key,
 )
-from advisor_tui.services.import_prepare import Prepared, prepared_chunks
-from advisor_tui.services.importing import ImportReport, Rejected, ReviewItem
+from advisor_tui.services.importing.prepare import Prepared, prepared_chunks
+from advisor_tui.services.importing.run import ImportReport, Rejected, ReviewItem
 from advisor_tui.storage.search import reindex_persons
 
 CHUNK = 500

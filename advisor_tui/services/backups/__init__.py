@@ -1,0 +1,1 @@
+"""backups: see the modules."""

@@ -1,0 +1,1 @@
+"""exporting: see the modules."""

@@ -1,0 +1,1 @@
+"""gdpr: see the modules."""

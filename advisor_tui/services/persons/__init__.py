@@ -1,0 +1,1 @@
+"""persons: see the modules."""
