@@ -8,14 +8,22 @@ from __future__ import annotations
 
 import os
 
-from advisor_tui.i18n import addresses, calls, core, data_rights, imports, search
+from advisor_tui.i18n import (
+    addresses,
+    calls,
+    core,
+    data_rights,
+    error_texts,
+    imports,
+    search,
+)
 
 LANGUAGES = ("de", "en")
 
 Catalog = dict[str, dict[str, str]]
 
 CATALOG: Catalog = {}
-for _part in (core, addresses, search, calls, imports, data_rights):
+for _part in (core, addresses, search, calls, imports, data_rights, error_texts):
     _overlap = CATALOG.keys() & _part.TEXTS.keys()
     if _overlap:
         raise RuntimeError(f"i18n keys defined twice: {sorted(_overlap)}")
