@@ -26,12 +26,13 @@ from advisor_tui.demo.people import (
     email_norm,
     phone_norm,
 )
+from advisor_tui.domain.collation import sort_key
 from advisor_tui.domain.normalize import normalize_address
 
 PERSON_COLUMNS = (
     "id", "kind", "salutation", "title", "first_name", "last_name", "company", "birthday",
     "notes", "tags", "is_super_customer", "is_dissatisfied", "has_payment_trouble", "extra",
-    "restricted_until", "created_at", "updated_at", "version",
+    "restricted_until", "created_at", "updated_at", "version", "sort_key",
 )  # fmt: skip
 ADDRESS_COLUMNS = (
     "id", "person_id", "kind", "scope", "label", "raw", "normalized", "rev_digits",
@@ -374,6 +375,7 @@ class DemoBuilder:
             (
                 who.id, who.kind, salutation, title, who.first, who.last, company,
                 day(birthday), notes, tags, *flags, "", None, created, None, 1,
+                sort_key(who.first, who.last, company),
             )
         )  # fmt: skip
         for a in who.addrs:

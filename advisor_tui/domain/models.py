@@ -11,9 +11,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Text
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, Text, event
 from sqlmodel import Field, SQLModel
 
+from advisor_tui.domain.collation import sort_key
 from advisor_tui.domain.timestamps import UTCDateTime, utcnow
 
 
@@ -44,11 +45,9 @@ class Person(SQLModel, table=True):
     """A customer, prospect (Interessent) or former customer."""
 
     __tablename__ = "person"
-    # The customer list pages through visible persons in name order; with
+    # The customer list pages through visible persons in phone-book order; with
     # restricted_until first, OFFSET paging never touches the table rows.
-    __table_args__ = (
-        Index("ix_person_list_order", "restricted_until", "last_name", "first_name", "id"),
-    )
+    __table_args__ = (Index("ix_person_list_order", "restricted_until", "sort_key", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(default="customer", max_length=20, index=True)
@@ -70,11 +69,23 @@ class Person(SQLModel, table=True):
     created_at: datetime = _created()
     updated_at: datetime | None = _when()
     version: int = 1
+    # German phone-book order (domain.collation), set from the names on every write
+    # (last, so bulk loaders append it to their column tuples).
+    sort_key: str = Field(
+        default="", sa_column=Column(String(300), nullable=False, server_default="")
+    )
 
     @property
     def display_name(self) -> str:
         name = " ".join(p for p in (self.title, self.first_name, self.last_name) if p)
         return name or self.company or f"#{self.id}"
+
+
+@event.listens_for(Person, "before_insert")
+@event.listens_for(Person, "before_update")
+def _set_sort_key(_mapper: Any, _connection: Any, person: Person) -> None:
+    # Core inserts (imports, demo data) compute it themselves with `sort_key`.
+    person.sort_key = sort_key(person.first_name, person.last_name, person.company)
 
 
 class Address(SQLModel, table=True):

@@ -15,7 +15,8 @@ Both cascade with `person`, so a deleted person leaves no trace in the index.
 Folding is done here in Python (SQLite 3.40's trigram cannot remove
 diacritics): casefold, ä->ae ö->oe ü->ue ß->ss, other accents stripped; and a
 second copy with umlauts stripped (ü->u), so `mueller`, `muller` and `Müller`
-all find Müller. Queries are folded with `fold`.
+all find Müller. Queries are folded with `fold`
+(`domain.folding`, shared with the customer list's sort key).
 
 Writes through any Session are picked up by `search_sync` (session events);
 bulk loaders that bypass the ORM call `rebuild_index(connection)`.
@@ -23,8 +24,6 @@ bulk loaders that bypass the ORM call `rebuild_index(connection)`.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
@@ -46,6 +45,8 @@ from sqlalchemy import (
     text,
 )
 
+from advisor_tui.domain.folding import fold as fold  # re-exported: queries are folded here
+from advisor_tui.domain.folding import fold_variants
 from advisor_tui.domain.models import Address, Person
 from advisor_tui.domain.phones import digits_of
 from advisor_tui.domain.vocabulary import AddressKind
@@ -86,40 +87,14 @@ name_key = Table(
 
 _person = Person.__table__  # type: ignore[attr-defined]
 _address = Address.__table__  # type: ignore[attr-defined]
-_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _PHONE_KINDS = {AddressKind.MOBILE.value, AddressKind.LANDLINE.value, AddressKind.FAX.value}
 _HANDLE_KINDS = {AddressKind.EMAIL.value, AddressKind.MESSENGER.value, AddressKind.SOCIAL.value}
 # Above every character a key can hold: the upper end of a prefix range.
 _TOP = chr(0x10FFFF)
-# Combining marks left by NFKD (é -> e + U+0301): dropped to strip accents.
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 # -- folding ---------------------------------------------------------------------------------
-
-
-def _strip_accents(text: str) -> str:
-    if text.isascii():
-        return text
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-
-
-def fold(text: str) -> str:
-    """Searchable form of a text or query: `Müller` -> `mueller`, `Straße` -> `strasse`."""
-    folded = text.casefold().translate(_GERMAN)
-    if folded.isascii():
-        return folded
-    # Casefolded again: NFKD can yield capitals (`𝓐` -> `A`).
-    return _strip_accents(folded).casefold()
-
-
-def fold_variants(text: str) -> tuple[str, ...]:
-    """`fold(text)` and, where it differs, the umlaut-stripped form (`Müller` -> `muller`)."""
-    if text.isascii():
-        return (text.lower(),)
-    first = fold(text)
-    second = _strip_accents(text).casefold()
-    return (first,) if second == first else (first, second)
+# `fold` and `fold_variants` live in domain.folding (the sort key uses them too).
 
 
 @lru_cache(maxsize=65_536)

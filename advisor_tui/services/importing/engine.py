@@ -29,6 +29,7 @@ from pydantic_core import PydanticUndefined
 from sqlalchemy import insert, update
 from sqlmodel import Session, SQLModel, col, select
 
+from advisor_tui.domain.collation import sort_key
 from advisor_tui.domain.models import Address, AuditEntry, Person
 from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.io.contact_files import Unit
@@ -298,6 +299,7 @@ class ImportEngine:
             rows = [{**template, **vars(t.person)} for t in self.new]
             for row in rows:
                 del row["id"]
+                row["sort_key"] = sort_key(row["first_name"], row["last_name"], row["company"])
             table = Person.__table__  # type: ignore[attr-defined]
             statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
             ids = connection.execute(statement, rows).scalars().all()
@@ -317,6 +319,7 @@ class ImportEngine:
             if isinstance(person, _NewPerson):  # created by an earlier chunk of this import
                 table = Person.__table__  # type: ignore[attr-defined]
                 values = {k: v for k, v in vars(person).items() if k != "id"}
+                values["sort_key"] = sort_key(person.first_name, person.last_name, person.company)
                 connection.execute(
                     update(table).where(table.c.id == person.id).values(**values, updated_at=now)
                 )
