@@ -136,7 +136,7 @@ def find_persons(session: Session, text: str = "", *, limit: int = 50) -> Sequen
             | col(Person.first_name).ilike(pattern)
             | col(Person.company).ilike(pattern)
         )
-    query = query.order_by(col(Person.last_name), col(Person.first_name), col(Person.id))
+    query = query.order_by(col(Person.sort_key), col(Person.id))
     return session.exec(query.limit(limit)).all()
 
 
@@ -254,11 +254,11 @@ def count_persons(session: Session) -> int:
 
 
 def list_persons(session: Session, offset: int, limit: int) -> Sequence[Person]:
-    """One page of the customer list, in name order."""
+    """One page of the customer list, in German phone-book order (`Person.sort_key`)."""
     query = (
         select(Person)
         .where(col(Person.restricted_until).is_(None))
-        .order_by(col(Person.last_name), col(Person.first_name), col(Person.id))
+        .order_by(col(Person.sort_key), col(Person.id))
         .offset(offset)
         .limit(limit)
     )
