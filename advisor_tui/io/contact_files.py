@@ -14,13 +14,8 @@ from pathlib import Path
 
 from advisor_tui.io.contact_record import ContactRecord, RecordError, decode_bytes
 from advisor_tui.io.csv_contacts import csv_rows, row_to_record
-from advisor_tui.io.vcard import (
-    VCARD_SUFFIXES,
-    looks_like_vcard,
-    parse_card,
-    split_cards,
-    vcard_files,
-)
+from advisor_tui.io.vcard import VCARD_SUFFIXES, looks_like_vcard, split_cards, vcard_files
+from advisor_tui.io.vcard_mapping import parse_card
 
 
 @dataclass(frozen=True)

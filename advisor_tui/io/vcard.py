@@ -7,7 +7,8 @@ lines are parsed with vobject's own line parser (`getLogicalLines`, which
 unfolds continuation lines and quoted-printable soft breaks, and `parseLine`).
 We deliberately skip vobject's component layer: it costs ~0.6 ms per card
 (the 10,000-card budget is 10 s for everything) and does not interpret 4.0
-anyway; `vcard_mapping` interprets the properties instead.
+anyway; `vcard_mapping` interprets the properties instead (and `parse_card`
+there turns a card into a record).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from vobject.base import ParseError, getLogicalLines, parseLine
 
-from advisor_tui.io.contact_record import ContactRecord, RecordError, decode_bytes
+from advisor_tui.io.contact_record import RecordError, decode_bytes
 
 VCARD_SUFFIXES = (".vcf", ".vcard")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -154,15 +155,3 @@ def vcard_files(folder: Path) -> list[Path]:
 def looks_like_vcard(text: str) -> bool:
     """True when the text holds a vCard (for files without a telling name)."""
     return _BEGIN in text[:4096].upper()
-
-
-def parse_card(card: RawCard) -> ContactRecord:
-    """One card as a record; raises RecordError (with the line) when it is broken."""
-    from advisor_tui.io.vcard_mapping import props_to_record
-
-    try:
-        return props_to_record(parse_properties(card), card.source, card.line)
-    except RecordError as exc:
-        if exc.line is None:
-            exc.line = card.line
-        raise

@@ -22,7 +22,7 @@ from advisor_tui.io.contact_record import (
     split_full_name,
     split_prefix,
 )
-from advisor_tui.io.vcard import Prop
+from advisor_tui.io.vcard import Prop, RawCard, parse_properties
 
 # The kind of a phone number whose card says neither cell nor voice nor fax: the
 # import service decides by the number itself (mobile prefix -> mobile).
@@ -305,3 +305,13 @@ def _birthday(record: ContactRecord, prop: Prop) -> bool:
     except (NoYear, ValueError):
         return False
     return True
+
+
+def parse_card(card: RawCard) -> ContactRecord:
+    """One card as a record; raises RecordError (with the line) when it is broken."""
+    try:
+        return props_to_record(parse_properties(card), card.source, card.line)
+    except RecordError as exc:
+        if exc.line is None:
+            exc.line = card.line
+        raise

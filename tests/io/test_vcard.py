@@ -17,9 +17,9 @@ from advisor_tui.io.contact_record import (
     extra_to_json,
     parse_birthday,
 )
-from advisor_tui.io.vcard import parse_card, split_cards
+from advisor_tui.io.vcard import split_cards
 from advisor_tui.io.vcard_export import fold, person_to_vcard
-from advisor_tui.io.vcard_mapping import PHONE_BY_NUMBER, split_escaped, unescape
+from advisor_tui.io.vcard_mapping import PHONE_BY_NUMBER, parse_card, split_escaped, unescape
 from tests.io import contact_samples as samples
 
 
