@@ -10,7 +10,7 @@ from advisor_tui.commands.context import CliContext
 from advisor_tui.i18n import t
 
 if TYPE_CHECKING:
-    from advisor_tui.services.importing.run import ImportReport
+    from advisor_tui.services.importing.report import ImportReport
 
 NAME = "import"
 HELP_KEY = "cli.cmd.import"

@@ -47,7 +47,7 @@ from advisor_tui.services.duplicates.pairs import (
     name_key,
 )
 from advisor_tui.services.importing.prepare import Prepared, prepared_chunks
-from advisor_tui.services.importing.run import ImportReport, Rejected, ReviewItem
+from advisor_tui.services.importing.report import ImportReport, Rejected, ReviewItem
 from advisor_tui.storage.search import reindex_persons
 
 CHUNK = 500

@@ -24,7 +24,7 @@ from advisor_tui.io.contact_files import Unit
 from advisor_tui.io.contact_record import AddressRecord, ContactRecord, RecordError
 from advisor_tui.io.vcard_mapping import PHONE_BY_NUMBER
 from advisor_tui.services.duplicates.pairs import AddrKey, address_key, is_match_key, is_personal
-from advisor_tui.services.importing.run import Rejected
+from advisor_tui.services.importing.report import Rejected
 
 
 @dataclass
