@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from advisor_tui import __version__
-from advisor_tui.commands.context import CliContext, UsageError
+from advisor_tui.commands.context import CliContext, UsageError, common_options
 from advisor_tui.i18n import guess_language, set_language, t
 
 # Each module defines NAME, HELP_KEY, add_arguments(parser) and run(args, ctx) -> int.
@@ -62,18 +62,8 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(t("cli.usage_error", message=message))
 
 
-def _common_options() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    # SUPPRESS lets `advisor --db X who` and `advisor who --db X` both work.
-    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=t("cli.opt.db"))
-    common.add_argument(
-        "--lang", choices=("de", "en"), default=argparse.SUPPRESS, help=t("cli.opt.lang")
-    )
-    return common
-
-
 def build_parser() -> argparse.ArgumentParser:
-    common = _common_options()
+    common = common_options()
     parser = _Parser(prog="advisor", description=t("cli.description"), parents=[common])
     parser.add_argument("--version", action="version", version=f"advisor {__version__}")
     parser.add_argument("--demo", action="store_true", help=t("cli.opt.demo"))

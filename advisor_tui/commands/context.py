@@ -16,6 +16,17 @@ if TYPE_CHECKING:
     from advisor_tui.config import Settings
 
 
+def common_options() -> argparse.ArgumentParser:
+    """--db and --lang, accepted before and after a (sub)command's name."""
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS lets `advisor --db X who` and `advisor who --db X` both work.
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=t("cli.opt.db"))
+    common.add_argument(
+        "--lang", choices=("de", "en"), default=argparse.SUPPRESS, help=t("cli.opt.lang")
+    )
+    return common
+
+
 class UsageError(Exception):
     """Wrong arguments; the message is one sentence (exit status 2)."""
 

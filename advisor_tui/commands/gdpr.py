@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from advisor_tui.commands.context import CliContext
+from advisor_tui.commands.context import CliContext, common_options
 from advisor_tui.i18n import t
 
 NAME = "gdpr"
@@ -20,9 +20,7 @@ HELP_KEY = "cli.cmd.gdpr"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from advisor_tui.cli import _common_options
-
-    common = _common_options()
+    common = common_options()
     actions = parser.add_subparsers(
         dest="gdpr_action", metavar="ACTION", required=True, parser_class=type(parser)
     )
