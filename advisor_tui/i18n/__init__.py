@@ -2,6 +2,8 @@
 
 All strings live in the modules of this package (one dict per area, merged
 into one catalog); code refers to them by key: `t("who.not_found", query=q)`.
+A text that depends on a number is a `plural(one, other)`; `t()` picks the
+form (`tn(key, count)` says so at the call site).
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from advisor_tui.i18n import (
     imports,
     search,
 )
+from advisor_tui.i18n.plural import Plural
 
 LANGUAGES = ("de", "en")
 
-Catalog = dict[str, dict[str, str]]
+Catalog = dict[str, dict[str, "str | Plural"]]
 
 CATALOG: Catalog = {}
 for _part in (core, addresses, search, calls, imports, data_rights, error_texts):
@@ -55,10 +58,21 @@ def language() -> str:
     return _language
 
 
-def t(key: str, **params: object) -> str:
-    """The text for `key` in the current language, with `{params}` filled in."""
+def t(key: str, /, **params: object) -> str:
+    """The text for `key` in the current language, with `{params}` filled in.
+
+    Unknown keys come back as they are, so that a stored text from before a
+    key existed still shows.
+    """
     entry = CATALOG.get(key)
     if entry is None:
         return key
     text = entry.get(_language) or entry["de"]
+    if isinstance(text, Plural):
+        text = text.form(params)
     return text.format(**params) if params else text
+
+
+def tn(key: str, count: int, /, **params: object) -> str:
+    """`t(key)` for a text about `count` things: the right plural form, `{count}` filled."""
+    return t(key, count=count, **params)

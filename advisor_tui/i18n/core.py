@@ -1,5 +1,7 @@
 """Texts of the application shell, the CLI front and the customers screen."""
 
+from advisor_tui.i18n.plural import plural
+
 TEXTS = {
     # CLI front
     "cli.description": {
@@ -33,10 +35,10 @@ TEXTS = {
     "cli.opt.seed": {"de": "Startwert des Zufallsgenerators", "en": "random seed"},
     "demo.progress": {"de": "Demo-Daten werden erzeugt", "en": "Generating demo data"},
     "demo.done": {
-        "de": "{persons} Personen, {addresses} Adressen, {interactions} Kontakte, "
-        "{followups} Wiedervorlagen und {requests} Eingänge angelegt in {seconds:.1f} s.",
-        "en": "Created {persons} persons, {addresses} addresses, {interactions} interactions, "
-        "{followups} follow-ups and {requests} requests in {seconds:.1f} s.",
+        "de": "Angelegt in {seconds:.1f} s: Personen {persons}, Adressen {addresses}, "
+        "Kontakte {interactions}, Wiedervorlagen {followups}, Eingänge {requests}.",
+        "en": "Created in {seconds:.1f} s: persons {persons}, addresses {addresses}, "
+        "interactions {interactions}, follow-ups {followups}, requests {requests}.",
     },
     "demo.not_empty": {
         "de": "Die Datenbank enthält schon Personen; Demo-Daten nur in eine leere Datenbank "
@@ -104,7 +106,10 @@ TEXTS = {
     "customers.col.kind": {"de": "Art", "en": "Kind"},
     "customers.col.company": {"de": "Firma", "en": "Company"},
     "customers.col.hottest": {"de": "Beste Erreichbarkeit", "en": "Best way to reach"},
-    "customers.count": {"de": "{shown} von {total} Personen", "en": "{shown} of {total} persons"},
+    "customers.count": {
+        "de": plural("{shown} von {total} Person", "{shown} von {total} Personen", by="total"),
+        "en": plural("{shown} of {total} person", "{shown} of {total} persons", by="total"),
+    },
     "customers.no_match": {
         "de": "Niemand passt zu „{query}“. Esc leert die Suche.",
         "en": "Nobody matches '{query}'. Esc clears the search.",
@@ -156,10 +161,33 @@ TEXTS = {
         "Data: {database}",
     },
     "help.close": {"de": "Esc oder ? schließt die Hilfe.", "en": "Esc or ? closes the help."},
+    "help.keys_here": {"de": "Tasten auf dieser Seite:", "en": "Keys on this screen:"},
     "cmd.search": {"de": "Suchen", "en": "Search"},
     "cmd.help": {"de": "Hilfe anzeigen", "en": "Show help"},
     "cmd.quit": {"de": "advisor beenden", "en": "Quit advisor"},
     "cmd.customers": {"de": "Kundenliste", "en": "Customer list"},
+    "cmd.help.about": {
+        "de": "Tasten und Bedienung auf einen Blick",
+        "en": "Keys and how to use advisor at a glance",
+    },
+    "cmd.quit.about": {"de": "Das Programm schließen", "en": "Close the program"},
+    "cmd.theme": {"de": "Farbschema wechseln", "en": "Change theme"},
+    "cmd.theme.about": {
+        "de": "Ein anderes Farbschema für die Oberfläche wählen",
+        "en": "Pick another colour theme for the interface",
+    },
+    "cmd.maximize": {"de": "Vergrößern", "en": "Maximize"},
+    "cmd.maximize.about": {
+        "de": "Das gewählte Element bildschirmfüllend zeigen",
+        "en": "Show the focused element full screen",
+    },
+    "cmd.minimize": {"de": "Verkleinern", "en": "Minimize"},
+    "cmd.minimize.about": {
+        "de": "Zur normalen Ansicht zurückkehren",
+        "en": "Return to the normal view",
+    },
+    "palette.search": {"de": "Befehl oder Name suchen …", "en": "Search commands or names…"},
+    "palette.themes": {"de": "Farbschema suchen …", "en": "Search themes…"},
     "card.requests": {"de": "Offene Eingänge", "en": "Open requests"},
     "card.followups": {"de": "Wiedervorlagen", "en": "Follow-ups"},
     "card.interactions": {"de": "Letzte Kontakte", "en": "Recent contacts"},

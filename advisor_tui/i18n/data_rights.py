@@ -1,6 +1,8 @@
 """Texts of backups, restore and the GDPR commands (export, erase, purge)."""
 
-TEXTS: dict[str, dict[str, str]] = {
+from advisor_tui.i18n.plural import Plural, plural
+
+TEXTS: dict[str, dict[str, str | Plural]] = {
     # commands and options
     "cli.cmd.backup": {
         "de": "Sicherung der Datenbank anlegen (auch während advisor läuft)",
@@ -71,18 +73,36 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Backup failed ({path}): {reason}.",
     },
     "restore.confirm": {
-        "de": "{db} durch {file} ({persons} Personen, {size}) ersetzen? "
-        "Die jetzige Datenbank wird vorher gesichert.",
-        "en": "Replace {db} with {file} ({persons} persons, {size})? "
-        "The current database is backed up first.",
+        "de": plural(
+            "{db} durch {file} ({persons} Person, {size}) ersetzen? "
+            "Die jetzige Datenbank wird vorher gesichert.",
+            "{db} durch {file} ({persons} Personen, {size}) ersetzen? "
+            "Die jetzige Datenbank wird vorher gesichert.",
+            by="persons",
+        ),
+        "en": plural(
+            "Replace {db} with {file} ({persons} person, {size})? "
+            "The current database is backed up first.",
+            "Replace {db} with {file} ({persons} persons, {size})? "
+            "The current database is backed up first.",
+            by="persons",
+        ),
     },
     "restore.saved_previous": {
         "de": "Bisherige Datenbank gesichert: {path}",
         "en": "Previous database saved: {path}",
     },
     "restore.done": {
-        "de": "Wiederhergestellt aus {file}: {persons} Personen in {db}.",
-        "en": "Restored from {file}: {persons} persons in {db}.",
+        "de": plural(
+            "Wiederhergestellt aus {file}: {persons} Person in {db}.",
+            "Wiederhergestellt aus {file}: {persons} Personen in {db}.",
+            by="persons",
+        ),
+        "en": plural(
+            "Restored from {file}: {persons} person in {db}.",
+            "Restored from {file}: {persons} persons in {db}.",
+            by="persons",
+        ),
     },
     "restore.no_file": {"de": "Die Datei {path} gibt es nicht.", "en": "There is no file {path}."},
     "restore.not_database": {

@@ -1,6 +1,8 @@
 """Texts of the imports area: import, export, duplicates and merging."""
 
-TEXTS: dict[str, dict[str, str]] = {
+from advisor_tui.i18n.plural import Plural, plural
+
+TEXTS: dict[str, dict[str, str | Plural]] = {
     # commands and options
     "cli.cmd.import": {
         "de": "Kontakte aus vCard- (.vcf, vdir-Ordner) oder CSV-Dateien importieren",
@@ -40,9 +42,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "import.summary": {
         "de": "{created} angelegt, {merged} zusammengeführt, {unchanged} unverändert, "
         "{review} zu prüfen, {rejected} abgelehnt "
-        "({addresses_added} neue Adressen, {seconds:.1f} s).",
+        "(neue Adressen: {addresses_added}, {seconds:.1f} s).",
         "en": "{created} created, {merged} merged, {unchanged} unchanged, {review} to review, "
-        "{rejected} rejected ({addresses_added} new addresses, {seconds:.1f} s).",
+        "{rejected} rejected (new addresses: {addresses_added}, {seconds:.1f} s).",
     },
     "import.dry_run": {
         "de": "Probelauf: nichts wurde gespeichert.",
@@ -111,8 +113,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # export
     "export.done": {
-        "de": "{count} Personen nach {path} exportiert.",
-        "en": "Exported {count} persons to {path}.",
+        "de": plural(
+            "1 Person nach {path} exportiert.", "{count} Personen nach {path} exportiert."
+        ),
+        "en": plural("Exported 1 person to {path}.", "Exported {count} persons to {path}."),
     },
     "export.bad_format": {
         "de": "Unbekanntes Exportformat {format} (vcf, csv, json).",
@@ -128,8 +132,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No likely duplicates found.",
     },
     "duplicates.count": {
-        "de": "{count} wahrscheinliche Dubletten-Paare:",
-        "en": "{count} likely duplicate pairs:",
+        "de": plural(
+            "1 wahrscheinliches Dubletten-Paar:", "{count} wahrscheinliche Dubletten-Paare:"
+        ),
+        "en": plural("1 likely duplicate pair:", "{count} likely duplicate pairs:"),
     },
     "duplicates.reason.phone": {"de": "gleiche Nummer {value}", "en": "same number {value}"},
     "duplicates.reason.email": {"de": "gleiche E-Mail {value}", "en": "same e-mail {value}"},
@@ -190,12 +196,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "merge.key.swap": {"de": "Tauschen", "en": "Swap"},
     "merge.loading": {"de": "Personen werden geladen …", "en": "Loading the persons …"},
     "merge.head": {
-        "de": "[b]{stays}[/b] (#{stays_id}) bleibt, [b]{goes}[/b] (#{goes_id}) wird entfernt "
-        "(t tauscht). {count} Felder unterscheiden sich (≠): ↑↓ wählt das Feld, ←→ oder 1/2 "
-        "den Wert; bei Notizen und Schlagworten steht in der Mitte „beide“.",
-        "en": "[b]{stays}[/b] (#{stays_id}) stays, [b]{goes}[/b] (#{goes_id}) is removed "
-        "(t swaps). {count} fields differ (≠): ↑↓ picks the field, ←→ or 1/2 the value; "
-        "for notes and tags the middle position is “both”.",
+        "de": plural(
+            "[b]{stays}[/b] (#{stays_id}) bleibt, [b]{goes}[/b] (#{goes_id}) wird entfernt "
+            "(t tauscht). {count} Feld unterscheidet sich (≠): ↑↓ wählt das Feld, ←→ oder 1/2 "
+            "den Wert; bei Notizen und Schlagworten steht in der Mitte „beide“.",
+            "[b]{stays}[/b] (#{stays_id}) bleibt, [b]{goes}[/b] (#{goes_id}) wird entfernt "
+            "(t tauscht). {count} Felder unterscheiden sich (≠): ↑↓ wählt das Feld, ←→ oder 1/2 "
+            "den Wert; bei Notizen und Schlagworten steht in der Mitte „beide“.",
+        ),
+        "en": plural(
+            "[b]{stays}[/b] (#{stays_id}) stays, [b]{goes}[/b] (#{goes_id}) is removed "
+            "(t swaps). {count} field differs (≠): ↑↓ picks the field, ←→ or 1/2 the value; "
+            "for notes and tags the middle position is “both”.",
+            "[b]{stays}[/b] (#{stays_id}) stays, [b]{goes}[/b] (#{goes_id}) is removed "
+            "(t swaps). {count} fields differ (≠): ↑↓ picks the field, ←→ or 1/2 the value; "
+            "for notes and tags the middle position is “both”.",
+        ),
     },
     "merge.col.field": {"de": "Feld", "en": "Field"},
     "merge.stays": {"de": "bleibt", "en": "stays"},

@@ -16,7 +16,7 @@ from textual.widgets import Input
 from advisor_tui.config import Settings
 from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.i18n import t
-from advisor_tui.tui.commands import AdvisorCommands
+from advisor_tui.tui.commands import AdvisorCommands, PaletteInLanguage
 from advisor_tui.tui.screens.card import CardScreen
 from advisor_tui.tui.screens.customers import CustomersScreen
 from advisor_tui.tui.screens.help import HelpScreen
@@ -46,19 +46,19 @@ def ring_text(caller: CallerInfo) -> str:
     return t("ring.unknown", number=caller.display)
 
 
-class AdvisorApp(App[int]):
+class AdvisorApp(PaletteInLanguage, App[int]):
     """The terminal contact manager."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "advisor"
     COMMANDS = App.COMMANDS | {AdvisorCommands}
     BINDINGS = [
-        Binding("q", "quit", t("key.quit"), id="app.quit"),
-        Binding("question_mark,f1", "help", t("key.help"), id="app.help"),
-        Binding("slash", "focus_search", t("key.search"), id="app.search", show=False),
-        Binding("ctrl+p", "command_palette", t("key.palette"), id="app.palette", show=False),
+        Binding("q", "quit", "key.quit", id="app.quit"),
+        Binding("question_mark,f1", "help", "key.help", id="app.help"),
+        Binding("slash", "focus_search", "key.search", id="app.search", show=False),
+        Binding("ctrl+p", "command_palette", "key.palette", id="app.palette", show=False),
         # A ring takes the focus from an empty search box so that `o` works; Ctrl+O always does.
-        Binding("o,ctrl+o", "open_caller", t("key.open_caller"), id="app.open_caller"),
+        Binding("o,ctrl+o", "open_caller", "key.open_caller", id="app.open_caller"),
     ]
 
     def __init__(

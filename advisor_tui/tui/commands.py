@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 
 from advisor_tui.i18n import t
 
 
 class AdvisorCommands(Provider):
-    """Application commands and customers by name."""
+    """Application commands and customers by name (help and quit are system commands)."""
 
     def _commands(self) -> list[tuple[str, str]]:
         return [
             (t("cmd.search"), "focus_search"),
             (t("cmd.customers"), "focus_search"),
             (t("dupes.cmd"), "duplicates"),
-            (t("cmd.help"), "help"),
-            (t("cmd.quit"), "quit"),
         ]
 
     async def discover(self) -> Hits:
@@ -47,3 +48,37 @@ class AdvisorCommands(Provider):
         import asyncio
 
         return await asyncio.to_thread(lookup)
+
+
+def system_commands(app: App[object], screen: Screen[object]) -> Iterable[SystemCommand]:
+    """Textual's system commands, in the current language, each once.
+
+    Replaces `App.get_system_commands` (English, and a second "Quit" beside
+    ours). Textual's key panel ("Keys") is left out: the help screen lists
+    the keys in the user's language.
+    """
+    yield SystemCommand(t("cmd.help"), t("cmd.help.about"), partial(app.run_action, "help"))
+    yield SystemCommand(t("cmd.quit"), t("cmd.quit.about"), app.action_quit)
+    yield SystemCommand(t("cmd.theme"), t("cmd.theme.about"), partial(open_theme_palette, app))
+    if screen.maximized is not None:
+        yield SystemCommand(t("cmd.minimize"), t("cmd.minimize.about"), screen.action_minimize)
+    elif screen.focused is not None and screen.focused.allow_maximize:
+        yield SystemCommand(t("cmd.maximize"), t("cmd.maximize.about"), screen.action_maximize)
+
+
+def open_theme_palette(app: App[object]) -> None:
+    from textual.theme import ThemeProvider
+
+    app.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=t("palette.themes")))
+
+
+class PaletteInLanguage:
+    """Mixin for the App: palette placeholder and system commands in the user's language."""
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        return system_commands(self, screen)  # type: ignore[arg-type]
+
+    def action_command_palette(self) -> None:
+        app: App[object] = self  # type: ignore[assignment]
+        if app.use_command_palette and not CommandPalette.is_open(app):
+            app.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.search")))

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from advisor_tui.domain.timestamps import local
 from advisor_tui.domain.vocabulary import AddressKind, FailureKind
@@ -24,6 +24,7 @@ from advisor_tui.services.persons.ranking import RankedAddress
 from advisor_tui.tui.screens.address_form import AddressFormScreen, AddressInput
 from advisor_tui.tui.screens.confirm import ConfirmScreen
 from advisor_tui.tui.screens.failure import FailureKindScreen
+from advisor_tui.tui.widgets.footer import AdvisorFooter
 
 SCORE_BAR_WIDTH = 6
 
@@ -59,14 +60,14 @@ class CardScreen(Screen[None]):
     """One person's card; Esc goes back to the list."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", t("key.back"), id="card.back"),
-        Binding("c", "confirm_address", t("key.confirm"), id="card.confirm"),
-        Binding("x", "fail_address", t("key.fail"), id="card.fail"),
-        Binding("s", "toggle_serviceable", t("key.serviceable"), id="card.serviceable"),
-        Binding("a", "add_address", t("key.add"), id="card.add"),
-        Binding("e", "edit_address", t("key.edit"), id="card.edit"),
-        Binding("d", "delete_address", t("key.delete"), id="card.delete"),
-        Binding("m", "merge", t("merge.key.card"), id="card.merge"),
+        Binding("escape", "app.pop_screen", "key.back", id="card.back"),
+        Binding("c", "confirm_address", "key.confirm", id="card.confirm"),
+        Binding("x", "fail_address", "key.fail", id="card.fail"),
+        Binding("s", "toggle_serviceable", "key.serviceable", id="card.serviceable"),
+        Binding("a", "add_address", "key.add", id="card.add"),
+        Binding("e", "edit_address", "key.edit", id="card.edit"),
+        Binding("d", "delete_address", "key.delete", id="card.delete"),
+        Binding("m", "merge", "merge.key.card", id="card.merge"),
     ]
 
     def __init__(self, person_id: int) -> None:
@@ -89,7 +90,7 @@ class CardScreen(Screen[None]):
                 yield Static(id="followups", classes="section")
                 yield Static(t("card.interactions"), classes="section-title")
                 yield Static(id="interactions", classes="section")
-        yield Footer()
+        yield AdvisorFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#addresses", DataTable)

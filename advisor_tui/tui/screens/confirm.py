@@ -15,8 +15,8 @@ class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True for "yes" (key j/y), False for "no" (n, Esc)."""
 
     BINDINGS = [
-        Binding("j,y", "answer(True)", t("confirm.yes"), id="confirm.yes"),
-        Binding("n,escape", "answer(False)", t("confirm.no"), id="confirm.no"),
+        Binding("j,y", "answer(True)", "confirm.yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "confirm.no", id="confirm.no"),
     ]
 
     def __init__(self, question: str) -> None:

@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from advisor_tui.i18n import t
 from advisor_tui.services.persons import listing as customer_list
+from advisor_tui.tui.widgets.footer import AdvisorFooter
 from advisor_tui.tui.widgets.person_list import PAGE_SIZE, PageFetcher, PersonList, format_columns
 
 SEARCH_DEBOUNCE_S = 0.08
@@ -20,10 +21,10 @@ class CustomersScreen(Screen[None]):
     """All customers, narrowed by the search box as you type."""
 
     BINDINGS = [
-        Binding("slash", "focus_search", t("key.search"), id="customers.search"),
-        Binding("escape", "clear_search", t("key.clear"), id="customers.clear"),
-        Binding("n", "app.new_person", t("key.new_person"), id="customers.new_person"),
-        Binding("u", "app.duplicates", t("dupes.key.open"), id="customers.duplicates"),
+        Binding("slash", "focus_search", "key.search", id="customers.search"),
+        Binding("escape", "clear_search", "key.clear", id="customers.clear"),
+        Binding("n", "app.new_person", "key.new_person", id="customers.new_person"),
+        Binding("u", "app.duplicates", "dupes.key.open", id="customers.duplicates"),
     ]
 
     def __init__(self) -> None:
@@ -39,7 +40,7 @@ class CustomersScreen(Screen[None]):
         yield PersonList(id="persons")
         yield Static(t("customers.empty"), id="empty")
         yield Static(id="status")
-        yield Footer()
+        yield AdvisorFooter()
 
     def on_mount(self) -> None:
         self.query_one("#empty").display = False

@@ -9,10 +9,11 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from advisor_tui.i18n import t
 from advisor_tui.services.duplicates.listing import pair_views
+from advisor_tui.tui.widgets.footer import AdvisorFooter
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,9 @@ class DuplicatesScreen(Screen[None]):
     """All likely duplicate pairs, or those of one person; Esc goes back."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", t("key.back"), id="dupes.back"),
-        Binding("enter", "merge", t("dupes.key.merge"), id="dupes.merge"),
-        Binding("r", "reload", t("dupes.key.reload"), id="dupes.reload"),
+        Binding("escape", "app.pop_screen", "key.back", id="dupes.back"),
+        Binding("enter", "merge", "dupes.key.merge", id="dupes.merge"),
+        Binding("r", "reload", "dupes.key.reload", id="dupes.reload"),
     ]
 
     def __init__(self, person_id: int | None = None, rows: list[PairRow] | None = None) -> None:
@@ -82,7 +83,7 @@ class DuplicatesScreen(Screen[None]):
         yield DataTable(id="dupes-table", cursor_type="row", zebra_stripes=True)
         yield Static(t("dupes.loading"), id="dupes-empty")
         yield Static(t("dupes.hint"), id="dupes-hint")
-        yield Footer()
+        yield AdvisorFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#dupes-table", DataTable)

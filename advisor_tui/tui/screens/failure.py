@@ -16,7 +16,7 @@ from advisor_tui.i18n import t
 class FailureKindScreen(ModalScreen[str | None]):
     """Dismisses with a FailureKind value, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", t("key.back"), id="failure.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "key.back", id="failure.cancel")]
 
     def __init__(self, address_text: str, suggested: list[FailureKind]) -> None:
         super().__init__()

@@ -19,8 +19,8 @@ class FormScreen(ModalScreen[R | None]):
     """A modal form; subclasses compose their fields and implement `action_save`."""
 
     BINDINGS = [
-        Binding("escape", "cancel", t("key.back"), id="form.cancel"),
-        Binding("ctrl+s", "save", t("form.save"), id="form.save"),
+        Binding("escape", "cancel", "key.back", id="form.cancel"),
+        Binding("ctrl+s", "save", "form.save", id="form.save"),
     ]
 
     @staticmethod

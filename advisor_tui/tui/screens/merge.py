@@ -15,12 +15,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
 from advisor_tui.i18n import t
 from advisor_tui.services.duplicates.merging import FLAG_FIELDS, merged_value
 from advisor_tui.services.persons.editing import PERSON_FIELDS, addresses_of, get_person
 from advisor_tui.tui.screens.confirm import ConfirmScreen
+from advisor_tui.tui.widgets.footer import AdvisorFooter
 
 # The order on screen: name first, as an advisor reads a card.
 FIELDS = (
@@ -105,8 +106,8 @@ class ChoiceTable(DataTable[Text]):
     """The field table: left/right or 1/2 pick the side of the highlighted field."""
 
     BINDINGS = [
-        Binding("left", "step(-1)", t("merge.key.left"), id="merge.left"),
-        Binding("right", "step(1)", t("merge.key.right"), id="merge.right"),
+        Binding("left", "step(-1)", "merge.key.left", id="merge.left"),
+        Binding("right", "step(1)", "merge.key.right", id="merge.right"),
         Binding("1", "side(0)", show=False, id="merge.side1"),
         Binding("2", "side(1)", show=False, id="merge.side2"),
     ]
@@ -130,9 +131,9 @@ class MergeScreen(Screen[None]):
     """Two persons side by side; Ctrl+S merges the right one into the left one (after asking)."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", t("merge.key.cancel"), id="merge.cancel"),
-        Binding("ctrl+s", "merge", t("merge.key.merge"), id="merge.do"),
-        Binding("t", "swap", t("merge.key.swap"), id="merge.swap"),
+        Binding("escape", "app.pop_screen", "merge.key.cancel", id="merge.cancel"),
+        Binding("ctrl+s", "merge", "merge.key.merge", id="merge.do"),
+        Binding("t", "swap", "merge.key.swap", id="merge.swap"),
     ]
 
     def __init__(self, keep_id: int, other_id: int) -> None:
@@ -153,7 +154,7 @@ class MergeScreen(Screen[None]):
         with Horizontal(id="merge-buttons", classes="dialog-buttons"):
             yield Button(t("merge.button"), id="merge-do", variant="warning")
             yield Button(t("merge.cancel_button"), id="merge-cancel")
-        yield Footer()
+        yield AdvisorFooter()
 
     def on_mount(self) -> None:
         self.load()

@@ -51,7 +51,7 @@ class PersonList(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"person-list--cursor", "person-list--loading"}
 
     BINDINGS = [
-        Binding("enter", "open", t("key.open"), id="list.open"),
+        Binding("enter", "open", "key.open", id="list.open"),
         Binding("up", "cursor(-1)", show=False),
         Binding("down", "cursor(1)", show=False),
         Binding("pageup", "page(-1)", show=False),
