@@ -15,8 +15,11 @@ from advisor_tui.i18n import (
     calls,
     core,
     data_rights,
+    desk,
     error_texts,
     imports,
+    invalid,
+    person_card,
     search,
 )
 from advisor_tui.i18n.plural import Plural
@@ -26,7 +29,18 @@ LANGUAGES = ("de", "en")
 Catalog = dict[str, dict[str, "str | Plural"]]
 
 CATALOG: Catalog = {}
-for _part in (core, addresses, search, calls, imports, data_rights, error_texts):
+for _part in (
+    core,
+    addresses,
+    search,
+    calls,
+    imports,
+    data_rights,
+    error_texts,
+    invalid,
+    person_card,
+    desk,
+):
     _overlap = CATALOG.keys() & _part.TEXTS.keys()
     if _overlap:
         raise RuntimeError(f"i18n keys defined twice: {sorted(_overlap)}")

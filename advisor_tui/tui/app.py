@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Engine
 from textual import work
 from textual.app import App
 from textual.binding import Binding
-from textual.widgets import Input
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.worker import Worker, WorkerState
 
 from advisor_tui.config import Settings
 from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.i18n import t
+from advisor_tui.i18n.errors import describe_error
+from advisor_tui.services.calls.pending import PendingCalls
+from advisor_tui.storage.retry import retry_busy
 from advisor_tui.tui.commands import AdvisorCommands, PaletteInLanguage
+from advisor_tui.tui.messages import CallRecorded, CallsWaiting, DataChanged
 from advisor_tui.tui.screens.card import CardScreen
+from advisor_tui.tui.screens.confirm import ConfirmScreen
 from advisor_tui.tui.screens.customers import CustomersScreen
 from advisor_tui.tui.screens.help import HelpScreen
 from advisor_tui.tui.screens.person_form import NewPerson, PersonFormScreen
@@ -28,37 +36,56 @@ if TYPE_CHECKING:
     from advisor_tui.services.calls.recording import CallerInfo, CallReport
 
 
-# How long after a ring the `o` key still opens that caller.
+log = logging.getLogger(__name__)
+
+# How long after a ring Ctrl+O still opens that caller, if no call event ends it first.
 CALLER_KEY_SECONDS = 120.0
+# While call outcomes wait for a busy database, try again this often.
+PENDING_RETRY_SECONDS = 3.0
 
 
-def ring_text(caller: CallerInfo) -> str:
-    """The pop-up text for a ringing phone."""
+def ring_text(caller: CallerInfo, key: str) -> str:
+    """The pop-up text for a ringing phone; `key` opens the caller."""
     if caller.withheld:
         return t("ring.withheld")
     names = [c.name for c in caller.candidates]
     if caller.known and len(names) == 1:
-        return t("ring.known", name=names[0], number=caller.display)
+        return t("ring.known", name=names[0], number=caller.display, shortcut=key)
     if caller.known:
-        return t("ring.shared", number=caller.display, names=", ".join(names), first=names[0])
+        return t(
+            "ring.shared",
+            number=caller.display,
+            names=", ".join(names),
+            first=names[0],
+            shortcut=key,
+        )
     if names:
-        return t("ring.suffix", number=caller.display, name=names[0])
-    return t("ring.unknown", number=caller.display)
+        return t("ring.suffix", number=caller.display, name=names[0], shortcut=key)
+    return t("ring.unknown", number=caller.display, shortcut=key)
 
 
 class AdvisorApp(PaletteInLanguage, App[int]):
-    """The terminal contact manager."""
+    """The terminal contact manager.
+
+    The keyboard model (README "Keys", the help screen): on a list, letters
+    and digits type into its search; commands that must work everywhere are
+    Ctrl or F keys, `/` (search) and `?` (help), which are never typed except
+    into a form's text fields. On a card, letters act on the selected address.
+    A ringing phone never moves the focus: Ctrl+O opens the caller.
+    """
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "advisor"
     COMMANDS = App.COMMANDS | {AdvisorCommands}
     BINDINGS = [
-        Binding("q", "quit", "key.quit", id="app.quit"),
-        Binding("question_mark,f1", "help", "key.help", id="app.help"),
-        Binding("slash", "focus_search", "key.search", id="app.search", show=False),
+        Binding("ctrl+q", "quit", "key.quit", id="app.quit", priority=True),
+        Binding("f1", "help", "key.help", id="app.help", priority=True),
+        Binding("question_mark", "help", "key.help", id="app.help_key", show=False, priority=True),
+        Binding("slash", "focus_search", "key.search", id="app.search", show=False, priority=True),
+        Binding("ctrl+n", "new_person", "key.new_person", id="app.new_person"),
+        Binding("ctrl+o", "open_caller", "key.open_caller", id="app.open_caller", priority=True),
+        Binding("f6", "duplicates", "dupes.key.open", id="app.duplicates", show=False),
         Binding("ctrl+p", "command_palette", "key.palette", id="app.palette", show=False),
-        # A ring takes the focus from an empty search box so that `o` works; Ctrl+O always does.
-        Binding("o,ctrl+o", "open_caller", "key.open_caller", id="app.open_caller"),
     ]
 
     def __init__(
@@ -82,18 +109,72 @@ class AdvisorApp(PaletteInLanguage, App[int]):
             self.set_keymap(settings.keymap)
         self.call_monitor: CallMonitor | None = None
         self.last_caller: CallerInfo | None = None
+        # Connections of the call monitor that rang or were dialled and have not ended.
+        self.active_calls: set[int] = set()
+        self.pending_calls: PendingCalls[CallReport] = PendingCalls(self._store_call)
+        self._pending_timer: Timer | None = None
 
     def on_mount(self) -> None:
         self.push_screen(CustomersScreen())
         monitor = self.settings.callmonitor
         if monitor.enabled:
-            # After the first screen has settled its focus, so a ring can take it.
             self.call_after_refresh(self.start_call_monitor, monitor.host, monitor.port)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Global keys stay out of dialogs and forms, where `/` and `?` are text.
+        if action in _NOT_IN_DIALOGS and isinstance(self.screen, ModalScreen):
+            return False
         if action == "open_caller":
             return self.last_caller is not None and not self.last_caller.withheld
         return True
+
+    def key_label(self, binding_id: str) -> str:
+        """How the key bound to `binding_id` is written, as remapped ("Strg+O")."""
+        for key, active in self.screen.active_bindings.items():
+            if active.binding.id == binding_id:
+                return key_text(key)
+        return binding_id
+
+    # -- errors ---------------------------------------------------------------
+
+    def report_error(self, error: BaseException) -> None:
+        """Any failure of a worker or a write: one sentence on screen, the app stays up."""
+        log.error("worker failed", exc_info=error)
+        self.notify(describe_error(error), title=t("error.title"), severity="error", timeout=10)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            self.report_error(event.worker.error)
+
+    # -- leaving --------------------------------------------------------------
+
+    @property
+    def unsaved_forms(self) -> bool:
+        return any(getattr(screen, "is_dirty", False) for screen in self.screen_stack)
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: quit, after asking when a call is on or a form holds typed input."""
+        if isinstance(self.screen, ConfirmScreen):
+            return
+        if not self.active_calls and not self.unsaved_forms and not len(self.pending_calls):
+            self.exit()
+            return
+        if len(self.pending_calls):
+            question = t("quit.pending_calls", count=len(self.pending_calls))
+        elif self.active_calls:
+            question = t("quit.call_active")
+        else:
+            question = t("quit.unsaved")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(ConfirmScreen(question), answered)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (Textual's rule); say so in the user's language."""
+        self.notify(t("quit.how", shortcut=self.key_label("app.quit")), title=t("key.quit"))
 
     # -- people ---------------------------------------------------------------
 
@@ -119,15 +200,15 @@ class AdvisorApp(PaletteInLanguage, App[int]):
             PersonFormScreen(address_kind=address_kind, address_raw=address_raw), entered
         )
 
-    @work(thread=True, group="person-create")
+    @work(thread=True, group="person-create", exit_on_error=False)
     def _create_person(self, new: NewPerson) -> None:
-        from advisor_tui.services.errors import ServiceError
         from advisor_tui.services.persons import editing as persons
         from advisor_tui.storage.db import new_session
 
-        try:
+        def create() -> tuple[int, str]:
             with new_session(self.engine) as session:
                 person = persons.add_person(session, new.data)
+                assert person.id is not None
                 if new.address_raw:
                     persons.add_address(
                         session,
@@ -137,11 +218,16 @@ class AdvisorApp(PaletteInLanguage, App[int]):
                         region=self.settings.region,
                     )
                 session.commit()
-        except ServiceError as exc:
-            self.call_from_thread(self.notify, t(exc.key, **exc.params), severity="error")
-            return
-        self.call_from_thread(self.notify, t("person.created", name=person.display_name))
-        self.call_from_thread(self.open_card, person.id)
+                return person.id, person.display_name
+
+        person_id, name = retry_busy(create)
+        self.call_from_thread(self.notify, t("person.created", name=name))
+        self.call_from_thread(self.open_card, person_id)
+
+    def data_changed(self, person_ids: frozenset[int] | None = None) -> None:
+        """Tell every screen on the stack that stored data changed."""
+        for screen in self.screen_stack:
+            screen.post_message(DataChanged(person_ids))
 
     # -- calls ----------------------------------------------------------------
 
@@ -149,16 +235,23 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         """Listen to the FRITZ!Box call monitor while the app runs."""
         from advisor_tui.io.callmonitor import CallMonitor
 
-        self.call_monitor = CallMonitor(host, port, self._on_call, on_status=self._on_link)
+        self.call_monitor = CallMonitor(host, port, self.on_call, on_status=self._on_link)
         self.run_worker(self.call_monitor.run(), name="callmonitor", exit_on_error=False)
 
     def on_unmount(self) -> None:
         if self.call_monitor is not None:
             self.call_monitor.stop()
 
-    def _on_call(self, outcome: CallOutcome) -> None:
-        # Runs on the event loop: the database work goes to a thread.
-        self._record_call(outcome)
+    def on_call(self, outcome: CallOutcome) -> None:
+        """A call monitor outcome (event loop): queue it, then store it in a thread."""
+        from advisor_tui.io.callmonitor_events import OutcomeKind
+
+        if outcome.kind in (OutcomeKind.RING, OutcomeKind.OUTGOING, OutcomeKind.CONNECTED):
+            self.active_calls.add(outcome.conn_id)
+        else:
+            self.active_calls.discard(outcome.conn_id)
+        self.pending_calls.add(outcome)
+        self._store_pending()
 
     def _on_link(self, status: LinkStatus) -> None:
         from advisor_tui.io.callmonitor import LinkState
@@ -170,37 +263,63 @@ class AdvisorApp(PaletteInLanguage, App[int]):
             retry = int(getattr(status, "retry_in", 0) or 0)
             self.sub_title = f"{base} · {t('monitor.lost', seconds=retry)}"
 
-    @work(thread=True, group="calls")
-    def _record_call(self, outcome: CallOutcome) -> None:
-        """Every outcome is recorded (not exclusive: no call may be lost)."""
+    def _store_call(self, outcome: CallOutcome) -> CallReport:
+        """One outcome in one transaction (run by PendingCalls in a worker thread)."""
         from advisor_tui.services.calls.recording import handle_outcome
         from advisor_tui.storage.db import new_session
 
         with new_session(self.engine) as session:
             report = handle_outcome(session, outcome, region=self.settings.region)
             session.commit()
-        self.call_from_thread(self._show_call, report)
+        return report
 
-    def _show_call(self, report: CallReport) -> None:
+    @work(thread=True, group="calls", exit_on_error=False)
+    def _store_pending(self) -> None:
+        """Write the queued outcomes in order (not exclusive: no call may be lost)."""
+        drained = self.pending_calls.drain()
+        for report in drained.stored:
+            self.post_message(CallRecorded(report))
+        for _outcome, error in drained.failed:
+            self.call_from_thread(self.report_error, error)
+        self.post_message(CallsWaiting(drained.waiting))
+
+    def on_calls_waiting(self, message: CallsWaiting) -> None:
+        if message.count and self._pending_timer is None:
+            self.notify(t("calls.waiting", count=message.count), severity="warning", timeout=10)
+            self._pending_timer = self.set_interval(PENDING_RETRY_SECONDS, self._retry_pending)
+        elif not message.count and self._pending_timer is not None:
+            self._pending_timer.stop()
+            self._pending_timer = None
+            self.notify(t("calls.waiting_done"))
+
+    def _retry_pending(self) -> None:
+        if len(self.pending_calls):
+            self._store_pending()
+
+    def on_call_recorded(self, message: CallRecorded) -> None:
         from advisor_tui.io.callmonitor_events import OutcomeKind
 
+        report = cast("CallReport", message.report)
         caller = report.caller
         kind = report.outcome.kind
         if kind is OutcomeKind.RING:
+            # Only the caller changes: the focus and what the next letter does stay.
             self.last_caller = caller
-            focused = self.focused
-            if isinstance(focused, Input) and not focused.value:
-                self.screen.set_focus(None)
             self.refresh_bindings()
             self.set_timer(CALLER_KEY_SECONDS, lambda: self._forget_caller(caller))
-            self.notify(ring_text(caller), title=t("ring.title"), timeout=30)
-        elif kind is OutcomeKind.MISSED and report.missed is not None:
+            key = self.key_label("app.open_caller")
+            self.notify(ring_text(caller, key), title=t("ring.title"), timeout=30)
+            return
+        if kind is OutcomeKind.MISSED and report.missed is not None:
             done = (
                 t("calls.done.followups") if report.missed.followup_ids else t("calls.done.inbox")
             )
             self.notify(
                 t("ring.missed", number=caller.display, done=done), severity="warning", timeout=15
             )
+        if kind in (OutcomeKind.MISSED, OutcomeKind.ANSWERED, OutcomeKind.OUTGOING_ENDED):
+            ids = frozenset(c.person_id for c in caller.candidates)
+            self.data_changed(ids or None)
 
     def _forget_caller(self, caller: CallerInfo) -> None:
         if self.last_caller is caller:
@@ -231,9 +350,24 @@ class AdvisorApp(PaletteInLanguage, App[int]):
             self.push_screen(HelpScreen(self.database_label))
 
     def action_focus_search(self) -> None:
-        """`/` from anywhere: back to the list and into the search box."""
-        while isinstance(self.screen, CardScreen):
+        """`/` from anywhere outside a dialog: back to the list, into the search box."""
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, CustomersScreen):
             self.pop_screen()
         customers = self.screen
         if isinstance(customers, CustomersScreen):
             customers.action_focus_search()
+
+
+# Actions of global keys that a dialog or form on top must not trigger.
+_NOT_IN_DIALOGS = {"focus_search", "open_caller", "new_person", "duplicates"}
+
+
+def key_text(keys: str) -> str:
+    """The first of a binding's keys as a person writes it: "ctrl+o" -> "Strg+O"."""
+    first = keys.split(",")[0].strip()
+    parts = first.split("+")
+    names = {"ctrl": t("keyname.ctrl"), "shift": t("keyname.shift"), "alt": "Alt"}
+    out = [names.get(p, p) for p in parts[:-1]]
+    last = parts[-1]
+    out.append(last.upper() if len(last) == 1 or last.startswith("f") else last)
+    return "+".join(out)

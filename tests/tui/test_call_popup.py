@@ -54,7 +54,7 @@ async def test_ring_pops_caller_and_missed_call_becomes_callback(engine: Engine)
             await _until(pilot, lambda: "Anna Schmidt" in _messages(app))
             assert "0171 2345678" in _messages(app)
             await _until(pilot, lambda: "Verpasster Anruf" in _messages(app))
-            await pilot.press("o")
+            await pilot.press("ctrl+o")
             await _until(pilot, lambda: isinstance(app.screen, CardScreen))
             assert app.screen.person_id == anna
     finally:

@@ -127,8 +127,7 @@ async def test_new_person_from_the_list(engine: Engine) -> None:
     app = make_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.2)
-        app.screen.set_focus(None)
-        await pilot.press("n")
+        await pilot.press("ctrl+n")
         await pilot.pause(0.2)
         assert isinstance(app.screen, PersonFormScreen)
         await pilot.press(*"Erika", "tab", *"Mustermann")
@@ -162,8 +161,7 @@ async def test_list_shows_a_person_added_meanwhile_when_coming_back(engine: Engi
     async with app.run_test(size=(120, 40)) as pilot:
         plist = await wait_for_rows(pilot, app)
         assert plist.total == 1
-        app.screen.set_focus(None)
-        await pilot.press("n")
+        await pilot.press("ctrl+n")
         await pilot.pause(0.2)
         await pilot.press(*"Bernd", "tab", *"Becker", "ctrl+s")
         for _ in range(300):

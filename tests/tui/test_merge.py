@@ -61,7 +61,7 @@ async def test_review_pick_fields_merge_and_see_the_kept_card(engine: Engine) ->
     app = _app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.2)
-        await pilot.press("down", "u")  # from the list (the search box takes letters)
+        await pilot.press("f6")  # duplicates, from the list screen
         await _until(pilot, lambda: isinstance(app.screen, DuplicatesScreen) and app.screen.rows)
         dupes = app.screen
         assert [(r.first_id, r.second_id) for r in dupes.rows] == [(first_id, second_id)]

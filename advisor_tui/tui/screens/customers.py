@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from collections.abc import Callable
+
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -11,20 +13,35 @@ from textual.widgets import Header, Input, Static
 
 from advisor_tui.i18n import t
 from advisor_tui.services.persons import listing as customer_list
+from advisor_tui.tui.messages import DataChanged
 from advisor_tui.tui.widgets.footer import AdvisorFooter
 from advisor_tui.tui.widgets.person_list import PAGE_SIZE, PageFetcher, PersonList, format_columns
+from advisor_tui.tui.widgets.search_input import SearchInput
+from advisor_tui.tui.worker_errors import ReportsWorkerErrors
 
 SEARCH_DEBOUNCE_S = 0.08
 
+# Keys in the search box that move the list instead (the text keeps the focus).
+_LIST_KEYS: dict[str, Callable[[PersonList], None]] = {
+    "down": lambda lst: lst.action_cursor(1),
+    "up": lambda lst: lst.action_cursor(-1),
+    "pagedown": lambda lst: lst.action_page(1),
+    "pageup": lambda lst: lst.action_page(-1),
+}
 
-class CustomersScreen(Screen[None]):
-    """All customers, narrowed by the search box as you type."""
+
+class CustomersScreen(ReportsWorkerErrors, Screen[None]):
+    """All customers, narrowed by the search box as you type.
+
+    Typing always searches: the search box has the focus, and a letter typed
+    while the list has it goes to the search box too. Enter opens the first
+    match of the text as typed (waiting for that search if it is still
+    running), or the highlighted row when the list has the focus.
+    """
 
     BINDINGS = [
-        Binding("slash", "focus_search", "key.search", id="customers.search"),
         Binding("escape", "clear_search", "key.clear", id="customers.clear"),
-        Binding("n", "app.new_person", "key.new_person", id="customers.new_person"),
-        Binding("u", "app.duplicates", "dupes.key.open", id="customers.duplicates"),
+        Binding("f6", "app.duplicates", "dupes.key.open", id="customers.duplicates"),
     ]
 
     def __init__(self) -> None:
@@ -32,10 +49,14 @@ class CustomersScreen(Screen[None]):
         self._debounce: Timer | None = None
         self._query = ""
         self._total: int | None = None  # all visible persons, counted when the list loads
+        self._shown_query: str | None = None  # the query whose result the list shows
+        self._open_when_shown = False  # Enter came before the result of the typed text
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder=t("customers.search_placeholder"), id="search")
+        yield SearchInput(
+            placeholder=t("customers.search_placeholder"), id="search", select_on_focus=False
+        )
         yield Static(id="list-header")
         yield PersonList(id="persons")
         yield Static(t("customers.empty"), id="empty")
@@ -51,11 +72,18 @@ class CustomersScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Back from a card, a form or a merge: show what is stored now."""
         if self.person_list.total or self._total is not None:
-            self._total = None
-            if self._query:
-                self.run_search(self._query)
-            else:
-                self.load_all()
+            self.reload()
+
+    def on_data_changed(self, _message: DataChanged) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Fetch again what the list shows (count included), keeping the search."""
+        self._total = None
+        if self._query:
+            self.run_search(self._query)
+        else:
+            self.load_all()
 
     def on_resize(self) -> None:
         self._draw_header()
@@ -79,7 +107,7 @@ class CustomersScreen(Screen[None]):
     def person_list(self) -> PersonList:
         return self.query_one(PersonList)
 
-    @work(thread=True, exclusive=True, group="customers-load")
+    @work(thread=True, exclusive=True, group="customers-load", exit_on_error=False)
     def load_all(self) -> None:
         """Count all persons and fetch the first page, off the UI thread."""
         engine = self.app.engine  # type: ignore[attr-defined]
@@ -103,9 +131,10 @@ class CustomersScreen(Screen[None]):
             return  # the user started typing meanwhile
         self._total = total
         self.person_list.show_paged(total, fetch, first)
+        self._shown_query = ""
         self._show_state(total, total)
 
-    @work(thread=True, exclusive=True, group="customers-search")
+    @work(thread=True, exclusive=True, group="customers-search", exit_on_error=False)
     def run_search(self, query: str) -> None:
         """Find the matches; rank addresses only for the rows on screen (page by page)."""
         from advisor_tui.storage.db import new_session
@@ -135,7 +164,12 @@ class CustomersScreen(Screen[None]):
         if query != self._query:
             return  # stale: the user typed on
         self.person_list.show_paged(found, fetch, first)
+        self._shown_query = query
         self._show_state(found, total)
+        if self._open_when_shown:
+            self._open_when_shown = False
+            if found:
+                self.person_list.action_open()
 
     def _show_state(self, shown: int, total: int) -> None:
         empty = self.query_one("#empty", Static)
@@ -154,6 +188,7 @@ class CustomersScreen(Screen[None]):
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
         self._query = event.value.strip()
+        self._open_when_shown = False
         if self._debounce is not None:
             self._debounce.stop()
         self._debounce = self.set_timer(SEARCH_DEBOUNCE_S, self._fire_search)
@@ -166,21 +201,40 @@ class CustomersScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
-        self.person_list.action_open()
+        """Enter in the search box: the first match of the text as typed, never an old list."""
+        if self._shown_query == self._query:
+            if self.person_list.total:
+                self.person_list.action_open()
+            return
+        self._open_when_shown = True
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+        self._fire_search()
 
     @on(PersonList.Opened)
     def _open(self, event: PersonList.Opened) -> None:
         self.app.open_card(event.person_id)  # type: ignore[attr-defined]
 
-    def on_key(self, event: object) -> None:
-        key = getattr(event, "key", "")
+    def on_key(self, event: events.Key) -> None:
         search = self.query_one("#search", Input)
-        if search.has_focus and key in ("down", "up"):
-            self.person_list.focus()
-            self.person_list.action_cursor(1 if key == "down" else -1)
+        if search.has_focus and event.key in _LIST_KEYS:
+            # The list moves while the typing stays in the search box.
+            event.stop()
+            event.prevent_default()
+            _LIST_KEYS[event.key](self.person_list)
+        elif self.person_list.has_focus and event.is_printable and event.character:
+            # Type-to-search: a letter on the list goes to the search box.
+            event.stop()
+            event.prevent_default()
+            search.focus()
+            search.insert_text_at_cursor(event.character)
 
     def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        """`/`: into the search box, its text selected so that typing replaces it."""
+        search = self.query_one("#search", Input)
+        search.focus()
+        search.select_all()
 
     def action_clear_search(self) -> None:
         search = self.query_one("#search", Input)
