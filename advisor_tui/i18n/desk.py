@@ -1,5 +1,7 @@
 """Texts of the keyboard model, quitting, worker errors and calls waiting for the database."""
 
+from advisor_tui.i18n.plural import plural
+
 TEXTS = {
     "error.title": {"de": "Fehler", "en": "Error"},
     "keyname.ctrl": {"de": "Strg", "en": "Ctrl"},
@@ -19,9 +21,15 @@ TEXTS = {
     },
     "quit.how": {"de": "Beenden mit {shortcut}.", "en": "Quit with {shortcut}."},
     "calls.waiting": {
-        "de": "Die Datenbank ist belegt; Anrufe warten auf das Speichern: {count}. "
-        "Es wird weiter versucht.",
-        "en": "The database is busy; calls waiting to be stored: {count}. Retrying.",
+        "de": plural(
+            "Die Datenbank ist belegt; ein Anruf wartet aufs Speichern. Es wird weiter versucht.",
+            "Die Datenbank ist belegt; {count} Anrufe warten aufs Speichern. "
+            "Es wird weiter versucht.",
+        ),
+        "en": plural(
+            "The database is busy; one call waits to be stored. Retrying.",
+            "The database is busy; {count} calls wait to be stored. Retrying.",
+        ),
     },
     "calls.waiting_done": {
         "de": "Alle wartenden Anrufe sind gespeichert.",

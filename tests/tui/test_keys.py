@@ -225,7 +225,7 @@ async def test_locked_database_never_ends_the_app_and_no_call_is_lost(
             # The missed call arrives while the lock is held: it waits, it is not lost.
             app.start_call_monitor("127.0.0.1", port)
             await wait_until(pilot, lambda: len(app.pending_calls) > 0, timeout=10)
-            assert "Anrufe warten" in messages(app)
+            assert "wartet aufs Speichern" in messages(app)
             blocker.rollback()
             await wait_until(pilot, lambda: len(app.pending_calls) == 0, timeout=15)
             await wait_until(pilot, lambda: "Verpasster Anruf" in messages(app), timeout=5)
