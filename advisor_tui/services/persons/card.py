@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from advisor_tui.domain.models import FollowUp, Interaction, Person, Request
+from advisor_tui.domain.models import Consent, FollowUp, Interaction, Person, Request
 from advisor_tui.domain.timestamps import utcnow
-from advisor_tui.domain.vocabulary import RequestStatus
+from advisor_tui.domain.vocabulary import ConsentChannel, RequestStatus
 from advisor_tui.services.persons.editing import get_person
 from advisor_tui.services.persons.ranking import RankedAddress, ranked_addresses
 
@@ -25,10 +25,28 @@ class CardData:
     followups: list[FollowUp]  # open ones due within the horizon, overdue first
     interactions: list[Interaction]  # most recent first
     now: datetime  # the moment the card was loaded (scores and "overdue" refer to it)
+    consents: list[Consent] = field(default_factory=list)  # the latest per channel
+
+    @property
+    def tags(self) -> list[str]:
+        """The person's tags, split and trimmed."""
+        return [tag.strip() for tag in self.person.tags.split(",") if tag.strip()]
+
+
+def latest_consents(session: Session, person_id: int) -> list[Consent]:
+    """Per channel the most recent consent entry (given or revoked), in channel order."""
+    rows = session.exec(
+        select(Consent).where(Consent.person_id == person_id).order_by(col(Consent.id))
+    ).all()
+    latest: dict[str, Consent] = {}
+    for consent in rows:
+        latest[consent.channel] = consent  # later entries replace earlier ones
+    order = {channel.value: i for i, channel in enumerate(ConsentChannel)}
+    return sorted(latest.values(), key=lambda c: (order.get(c.channel, len(order)), c.channel))
 
 
 def load_card(session: Session, person_id: int, now: datetime | None = None) -> CardData:
-    """The person with ranked addresses, open requests, due follow-ups, last contacts."""
+    """The person with ranked addresses, open requests, due follow-ups, last contacts, consent."""
     now = now or utcnow()
     person = get_person(session, person_id)
     requests = session.exec(
@@ -57,4 +75,5 @@ def load_card(session: Session, person_id: int, now: datetime | None = None) -> 
         followups=list(followups),
         interactions=list(interactions),
         now=now,
+        consents=latest_consents(session, person_id),
     )

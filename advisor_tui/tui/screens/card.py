@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict
+from datetime import date
+from typing import Any
 
+from rich.markup import escape
 from rich.text import Text
 from sqlmodel import Session
 from textual import on, work
@@ -14,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from advisor_tui.domain.models import Address
 from advisor_tui.domain.timestamps import local
 from advisor_tui.domain.vocabulary import AddressKind, FailureKind
 from advisor_tui.i18n import t
@@ -21,12 +25,20 @@ from advisor_tui.services.persons import editing as person_service
 from advisor_tui.services.persons import evidence
 from advisor_tui.services.persons.card import CardData, load_card
 from advisor_tui.services.persons.ranking import RankedAddress
+from advisor_tui.services.persons.removal import DeletionPlan
+from advisor_tui.tui.messages import DataChanged, broadcast
 from advisor_tui.tui.screens.address_form import AddressFormScreen, AddressInput
 from advisor_tui.tui.screens.confirm import ConfirmScreen
 from advisor_tui.tui.screens.failure import FailureKindScreen
+from advisor_tui.tui.screens.person_form import PersonEditScreen
 from advisor_tui.tui.widgets.footer import AdvisorFooter
+from advisor_tui.tui.worker_errors import ReportsWorkerErrors
 
 SCORE_BAR_WIDTH = 6
+# Below this many cells for the table, the score bar shrinks to the number and the
+# scope column goes (the reasons line below the table names the scope).
+FULL_ADDRESS_TABLE = 72
+CELL_PADDING = 1  # DataTable's default, left and right of every cell
 
 
 def score_bar(score: int) -> str:
@@ -34,30 +46,67 @@ def score_bar(score: int) -> str:
     return "█" * filled + "░" * (SCORE_BAR_WIDTH - filled) + f" {score:3d}"
 
 
-def address_cells(ranked: RankedAddress) -> tuple[Text, ...]:
-    """Marker, score bar, kind, scope and value of one address row (cold ones dimmed)."""
+def address_value(ranked: RankedAddress) -> Text:
+    """The address as the card shows it: raw text, label, serviceable mark, invalid warning."""
     address = ranked.address
-    marker = "▶" if ranked.is_hottest else " "
     value = address.raw
     if address.label:
         value = f"{value}  ({address.label})"
     if address.kind == "postal" and address.serviceable:
         value = f"{value}  §"
-    style = "dim" if ranked.is_cold and not ranked.is_hottest else ""
-    cells = [
-        Text(marker),
-        Text(score_bar(ranked.score), style=style),
-        Text(t(f"addr.{address.kind}"), style=style),
-        Text(t(f"scope.{address.scope}"), style=style),
-        Text(value, style=style),
-    ]
     if not address.valid:
-        cells[-1] = Text.assemble((value, "strike"), "  ", (f"⚠ {t('addr.invalid')}", "bold red"))
+        return Text.assemble((value, "strike"), "  ", (f"⚠ {t('addr.invalid')}", "bold red"))
+    style = "dim" if ranked.is_cold and not ranked.is_hottest else ""
+    return Text(value, style=style)
+
+
+def address_columns(width: int, addresses: list[RankedAddress]) -> tuple[bool, list[int]]:
+    """Whether the table is compact at `width` cells, and the width of each column.
+
+    The value column gets what is left; the others are as wide as their texts.
+    """
+    compact = width < FULL_ADDRESS_TABLE
+    kinds = [t(f"addr.{r.address.kind}") for r in addresses] + [t("card.col.kind")]
+    widths = [1, 4 if compact else SCORE_BAR_WIDTH + 4, max(map(len, kinds))]
+    if not compact:
+        scopes = [t(f"scope.{r.address.scope}") for r in addresses] + [t("card.col.scope")]
+        widths.append(max(map(len, scopes)))
+    used = sum(w + 2 * CELL_PADDING for w in widths) + 2 * CELL_PADDING
+    widths.append(max(width - used, 8))
+    return compact, widths
+
+
+def address_cells(
+    ranked: RankedAddress, compact: bool = False, value_width: int | None = None
+) -> tuple[Text, ...]:
+    """Marker, score, kind, scope (not when compact) and value of one address row.
+
+    Cold ones are dimmed. With `value_width`, a longer value ends in an ellipsis,
+    except the hottest address's: it wraps, so it is always shown whole.
+    """
+    address = ranked.address
+    style = "dim" if ranked.is_cold and not ranked.is_hottest else ""
+    marker = "▶" if ranked.is_hottest else " "
+    score = f"{ranked.score:3d}" if compact else score_bar(ranked.score)
+    value = address_value(ranked)
+    if value_width is not None:
+        if ranked.is_hottest:
+            value.overflow = "fold"
+        else:
+            value.truncate(value_width, overflow="ellipsis")
+            value.no_wrap = True
+    cells = [Text(marker), Text(score, style=style), Text(t(f"addr.{address.kind}"), style=style)]
+    if not compact:
+        cells.append(Text(t(f"scope.{address.scope}"), style=style))
+    cells.append(value)
     return tuple(cells)
 
 
-class CardScreen(Screen[None]):
+class CardScreen(ReportsWorkerErrors, Screen[None]):
     """One person's card; Esc goes back to the list."""
+
+    # From 160 cells on, the right column (requests, contacts) gets half the width.
+    HORIZONTAL_BREAKPOINTS = [(0, "-normal"), (160, "-wide")]
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back", id="card.back"),
@@ -68,16 +117,20 @@ class CardScreen(Screen[None]):
         Binding("e", "edit_address", "key.edit", id="card.edit"),
         Binding("d", "delete_address", "key.delete", id="card.delete"),
         Binding("m", "merge", "merge.key.card", id="card.merge"),
+        Binding("p", "edit_person", "card.key.edit_person", id="card.edit_person"),
+        Binding("D,delete", "delete_person", "card.key.delete_person", id="card.delete_person"),
     ]
 
     def __init__(self, person_id: int) -> None:
         super().__init__()
         self.person_id = person_id
         self.data: CardData | None = None
+        self._follow_id: int | None = None  # an address to put the cursor on at the next show
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="card-head")
+        yield Static(id="card-facts")
         with Horizontal(id="card-body"):
             with Vertical(id="card-left"):
                 yield Static(t("card.addresses"), classes="section-title")
@@ -93,13 +146,13 @@ class CardScreen(Screen[None]):
         yield AdvisorFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#addresses", DataTable)
-        table.add_columns(
-            "", t("card.col.score"), t("card.col.kind"), t("card.col.scope"), t("card.col.value")
-        )
         self.reload()
 
-    @work(thread=True, exclusive=True, group="card-load")
+    def on_resize(self) -> None:
+        # After the layout has given the columns their new widths.
+        self.call_after_refresh(self._fill_table)
+
+    @work(thread=True, exclusive=True, group="card-load", exit_on_error=False)
     def reload(self) -> None:
         from advisor_tui.storage.db import new_session
 
@@ -108,16 +161,18 @@ class CardScreen(Screen[None]):
         self.app.call_from_thread(self._show, data)
 
     def _show(self, data: CardData) -> None:
+        # The cursor stays on the address it was on, wherever the new ranking puts it.
+        selected = self.selected
+        follow = self._follow_id or (selected.address.id if selected is not None else None)
+        self._follow_id = None
+        keep = self.query_one("#addresses", DataTable).cursor_row
         self.data = data
         self.query_one("#card-head", Static).update(self._head_text(data))
-        table = self.query_one("#addresses", DataTable)
-        keep = table.cursor_row
-        table.clear()
-        for ranked in data.addresses:
-            table.add_row(*address_cells(ranked), key=str(ranked.address.id))
+        self.query_one("#card-facts", Static).update(self._facts_text(data))
+        ids = [ranked.address.id for ranked in data.addresses]
+        self._fill_table(row=ids.index(follow) if follow in ids else keep)
         if data.addresses:
-            table.move_cursor(row=min(keep, len(data.addresses) - 1))
-            table.focus()
+            self.query_one("#addresses", DataTable).focus()
         else:
             self.query_one("#reasons", Static).update(t("card.no_addresses"))
         self._show_reasons()
@@ -125,13 +180,66 @@ class CardScreen(Screen[None]):
         self.query_one("#followups", Static).update(self._followups_text(data))
         self.query_one("#interactions", Static).update(self._interactions_text(data))
 
+    def _fill_table(self, row: int | None = None) -> None:
+        """The address rows, their columns fitted to the width the table has now."""
+        table = self.query_one("#addresses", DataTable)
+        if self.data is None:
+            return
+        row = table.cursor_row if row is None else row
+        addresses = self.data.addresses
+        width = self.query_one("#card-left").content_region.width or self.size.width
+        compact, widths = address_columns(width, addresses)
+        labels = ["", t("card.col.score"), t("card.col.kind")]
+        if not compact:
+            labels.append(t("card.col.scope"))
+        labels.append(t("card.col.value"))
+        table.clear(columns=True)
+        for label, column_width in zip(labels, widths, strict=True):
+            table.add_column(label, width=column_width)
+        for ranked in addresses:
+            cells = address_cells(ranked, compact, widths[-1])
+            # The hottest row grows when its value needs more than one line.
+            height = None if ranked.is_hottest else 1
+            table.add_row(*cells, key=str(ranked.address.id), height=height)
+        if addresses:
+            table.move_cursor(row=min(max(row, 0), len(addresses) - 1), animate=False)
+
+    @staticmethod
+    def _facts_text(data: CardData) -> Text:
+        """Tags and consent per channel (UWG §7): given or revoked, with the date."""
+        consents = []
+        for consent in data.consents:
+            channel = t(f"consent.channel.{consent.channel}")
+            if not consent.granted or consent.revoked_at is not None:
+                when = consent.revoked_at
+                key, style = "card.consent.revoked", "red"
+            else:
+                when = consent.given_at
+                key, style = "card.consent.granted", "green"
+            if when is None:
+                key = "card.consent.granted_undated" if consent.granted else key
+                text = t(key, channel=channel, date="")
+            else:
+                text = t(key, channel=channel, date=f"{local(when):%d.%m.%Y}")
+            consents.append(Text(text.strip(), style=style))
+        line = Text(t("card.consent") + " ", style="bold")
+        if consents:
+            line.append_text(Text("  ").join(consents))
+        else:
+            line.append(t("card.consent.none"), style="dim")
+        if data.tags:
+            line = Text.assemble(
+                (t("card.tags_line", tags=", ".join(data.tags)), "bold"), "   ", line
+            )
+        return line
+
     @staticmethod
     def _head_text(data: CardData) -> str:
         p = data.person
         name = " ".join(x for x in (p.salutation, p.title, p.first_name, p.last_name) if x)
-        parts = [f"[b]{name or p.company}[/b]", t(f"kind.{p.kind}")]
+        parts = [f"[b]{escape(name or p.company)}[/b]", t(f"kind.{p.kind}")]
         if p.company and name:
-            parts.append(p.company)
+            parts.append(escape(p.company))
         if p.birthday:
             parts.append(f"{t('card.birthday')} {p.birthday:%d.%m.%Y}")
         flags = []
@@ -145,7 +253,7 @@ class CardScreen(Screen[None]):
         if flags:
             head += "\n" + "   ".join(flags)
         if p.notes:
-            head += f"\n[dim]{p.notes}[/dim]"
+            head += f"\n[dim]{escape(' '.join(p.notes.split()))}[/dim]"
         return head
 
     @staticmethod
@@ -155,7 +263,7 @@ class CardScreen(Screen[None]):
         lines = []
         for r in data.open_requests:
             when = local(r.received_at).strftime("%d.%m. %H:%M")
-            text = (r.subject or r.body).replace("\n", " ")[:60]
+            text = escape(" ".join((r.subject or r.body).split()))
             lines.append(f"{when} {t('channel.' + r.channel)}: {text}")
         return "\n".join(lines)
 
@@ -167,7 +275,7 @@ class CardScreen(Screen[None]):
         lines = []
         for f in data.followups:
             when = local(f.due_at).strftime("%d.%m. %H:%M")
-            line = f"{when} {t('followup.' + f.kind)}: {f.note}"
+            line = f"{when} {t('followup.' + f.kind)}: {escape(' '.join(f.note.split()))}"
             if f.due_at < now:
                 line = f"[b red]{t('card.overdue')} {line}[/b red]"
             lines.append(line)
@@ -181,7 +289,7 @@ class CardScreen(Screen[None]):
         for i in data.interactions:
             when = local(i.occurred_at).strftime("%d.%m.%y")
             outcome = f" – {t('outcome.' + i.outcome)}" if i.outcome else ""
-            summary = f": {i.summary[:40]}" if i.summary else ""
+            summary = f": {escape(' '.join(i.summary.split()))}" if i.summary else ""
             lines.append(f"{when} {t('interaction.' + i.kind)}{outcome}{summary}")
         return "\n".join(lines)
 
@@ -204,22 +312,40 @@ class CardScreen(Screen[None]):
 
     # -- evidence and editing -------------------------------------------------
 
-    @work(thread=True, group="card-write")
-    def _write(self, change: Callable[[Session], object], done_key: str) -> None:
-        """Run one service call in its own transaction, then reload the card."""
-        from advisor_tui.services.errors import ServiceError
+    @work(thread=True, group="card-write", exit_on_error=False)
+    def _write(
+        self, change: Callable[[Session], object], done_key: str, *, follow: bool = False
+    ) -> None:
+        """Run one service call in its own transaction (again while the database is busy).
+
+        A refusal or any other failure is one sentence on screen (the app's
+        report_error); the card then shows what is stored now.
+        """
         from advisor_tui.storage.db import new_session
+        from advisor_tui.storage.retry import retry_busy
+
+        def transaction() -> int | None:
+            with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
+                result = change(session)
+                new_id = result.id if isinstance(result, Address) else None
+                session.commit()
+                return new_id
 
         try:
-            with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
-                change(session)
-                session.commit()
-        except ServiceError as exc:
-            self.app.call_from_thread(self.notify, t(exc.key, **exc.params), severity="error")
-            self.app.call_from_thread(self.reload)  # show what is stored now
+            address_id = retry_busy(transaction)
+        except Exception as exc:
+            self.app.call_from_thread(self.app.report_error, exc)  # type: ignore[attr-defined]
+            self.app.call_from_thread(self.reload)
             return
+        if follow:
+            self._follow_id = address_id
         self.app.call_from_thread(self.notify, t(done_key))
-        self.app.call_from_thread(self.reload)
+        self.app.call_from_thread(self.app.data_changed, frozenset({self.person_id}))  # type: ignore[attr-defined]
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        """A call recorded, an edit or a merge elsewhere: show what is stored now."""
+        if message.concerns(self.person_id):
+            self.reload()
 
     def action_confirm_address(self) -> None:
         ranked = self.selected
@@ -283,6 +409,7 @@ class CardScreen(Screen[None]):
                         s, person_id, region=region, **asdict(values)
                     ),
                     "card.added",
+                    follow=True,  # the cursor goes to the new address
                 )
 
         self.app.push_screen(AddressFormScreen(), entered)
@@ -333,3 +460,83 @@ class CardScreen(Screen[None]):
         from advisor_tui.tui.screens.duplicates import show_duplicates_of
 
         show_duplicates_of(self.app, self.person_id)
+
+    # -- the person -----------------------------------------------------------
+
+    def action_edit_person(self) -> None:
+        """Name, kind, birthday, tags, flags and notes in a form; saved if nobody changed them."""
+        if self.data is None:
+            return
+        person = self.data.person
+        person_id, version = self.person_id, person.version
+
+        def entered(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self._write(
+                    lambda s: person_service.update_person(
+                        s, person_id, expected_version=version, **values
+                    ),
+                    "person.saved",
+                )
+
+        self.app.push_screen(PersonEditScreen(person), entered)
+
+    def _today(self) -> date:
+        return local(self.app.clock()).date()  # type: ignore[attr-defined]
+
+    def action_delete_person(self) -> None:
+        """Ask first, with what goes along (and what the retention duty keeps)."""
+        self._plan_deletion(self._today())
+
+    @work(thread=True, exclusive=True, group="card-delete", exit_on_error=False)
+    def _plan_deletion(self, today: date) -> None:
+        from advisor_tui.services.persons.removal import deletion_plan
+        from advisor_tui.storage.db import new_session
+
+        with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
+            plan = deletion_plan(session, self.person_id, today=today)
+        self.app.call_from_thread(self._ask_deletion, plan, today)
+
+    def _ask_deletion(self, plan: DeletionPlan, today: date) -> None:
+        question = t("person.delete.question", name=plan.display_name, id=plan.person_id)
+        details = t("person.delete.counts", **plan.counts)
+        if plan.locked:
+            until = f"{plan.retain_until:%d.%m.%Y}"
+            details += "\n\n" + t("person.delete.locked", until=until, **plan.retained)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete(plan, today)
+
+        self.app.push_screen(ConfirmScreen(question, details), answered)
+
+    @work(thread=True, exclusive=True, group="card-delete", exit_on_error=False)
+    def _delete(self, plan: DeletionPlan, today: date) -> None:
+        from advisor_tui.services.persons.removal import delete_person
+        from advisor_tui.storage.db import new_session
+        from advisor_tui.storage.retry import retry_busy
+
+        def transaction() -> None:
+            with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
+                delete_person(session, plan.person_id, expected_version=plan.version, today=today)
+                session.commit()
+
+        try:
+            retry_busy(transaction)
+        except Exception as exc:
+            self.app.call_from_thread(self.app.report_error, exc)  # type: ignore[attr-defined]
+            self.app.call_from_thread(self.reload)
+            return
+        self.app.call_from_thread(self._deleted, plan)
+
+    def _deleted(self, plan: DeletionPlan) -> None:
+        """The card closes; every other screen shows what is stored now."""
+        app = self.app
+        if plan.locked:
+            until = f"{plan.retain_until:%d.%m.%Y}"
+            app.notify(t("person.locked", name=plan.display_name, until=until))
+        else:
+            app.notify(t("person.deleted", name=plan.display_name))
+        if app.screen is self:
+            app.pop_screen()
+        broadcast(app, frozenset({plan.person_id}))

@@ -19,13 +19,16 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "confirm.no", id="confirm.no"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, details: str = "") -> None:
         super().__init__()
         self._question = question
+        self._details = details  # what goes with a yes, shown below the question
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self._question, classes="dialog-text")
+            yield Static(self._question, classes="dialog-text", markup=False)
+            if self._details:
+                yield Static(self._details, classes="dialog-details", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("confirm.yes_button"), id="yes", variant="error")
                 yield Button(t("confirm.no_button"), id="no", variant="primary")

@@ -1,14 +1,19 @@
-"""What every form dialog shares: Save/Cancel buttons, Enter saves, Esc cancels."""
+"""What every form dialog shares: Save/Cancel buttons, Enter saves, Esc cancels.
+
+Esc on a form with unsaved input asks before dropping it (`is_dirty`).
+"""
 
 from __future__ import annotations
 
 from typing import TypeVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.events import Mount
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
 from advisor_tui.i18n import t
 
@@ -22,6 +27,32 @@ class FormScreen(ModalScreen[R | None]):
         Binding("escape", "cancel", "key.back", id="form.cancel"),
         Binding("ctrl+s", "save", "form.save", id="form.save"),
     ]
+
+    _initial: dict[str, object] | None = None
+
+    def field_values(self) -> dict[str, object]:
+        """The current value of every input field of the form, by widget id."""
+        values: dict[str, object] = {}
+        for number, widget in enumerate(self.query("Input, Select, Checkbox, TextArea")):
+            name = widget.id or f"field-{number}"
+            if isinstance(widget, TextArea):
+                values[name] = widget.text
+            elif isinstance(widget, Input | Select | Checkbox):
+                values[name] = widget.value
+        return values
+
+    @on(Mount)
+    def _remember_initial_values(self) -> None:
+        # After the first refresh, so that values a subclass sets on mount count as initial.
+        self.call_after_refresh(self._take_snapshot)
+
+    def _take_snapshot(self) -> None:
+        self._initial = self.field_values()
+
+    @property
+    def is_dirty(self) -> bool:
+        """True when the user changed a field since the form opened."""
+        return self._initial is not None and self.field_values() != self._initial
 
     @staticmethod
     def form_footer() -> ComposeResult:
@@ -47,4 +78,14 @@ class FormScreen(ModalScreen[R | None]):
         raise NotImplementedError
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Leave without saving; unsaved input is only dropped after asking."""
+        if not self.is_dirty:
+            self.dismiss(None)
+            return
+        from advisor_tui.tui.screens.confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen(t("form.discard_question")), answered)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.cells import set_cell_size
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual import work
 from textual.binding import Binding
@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from advisor_tui.i18n import t
 from advisor_tui.services.persons.listing import PersonRow
+from advisor_tui.tui.worker_errors import ReportsWorkerErrors
 
 PAGE_SIZE = 40  # rows per fetch: about one screen
 
@@ -28,24 +29,31 @@ PageFetcher = Callable[[int, int], list[PersonRow]]
 
 
 def column_widths(width: int) -> tuple[int, int, int, int, int]:
-    """Widths of flags, name, kind, company, hottest for a line `width` cells wide."""
+    """Widths of flags, name, kind, company, hottest for a line `width` cells wide.
+
+    The hottest address comes first: it is what the advisor dials.
+    """
     flags, kind = 3, 12
     rest = max(width - flags - kind - 3, 10)
-    name = rest * 35 // 100
-    company = rest * 25 // 100
-    return flags, name, kind, company, rest - name - company
+    hottest = min(max(rest * 40 // 100, 30), max(rest - 24, rest // 3))
+    name = (rest - hottest) * 60 // 100
+    return flags, name, kind, rest - hottest - name, hottest
+
+
+def fit(text: str, width: int) -> str:
+    """`text` in exactly `width` cells; a longer one ends in an ellipsis."""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, max(width - 1, 0)) + "…" if width > 0 else ""
 
 
 def format_columns(width: int, flags: str, name: str, kind: str, company: str, hottest: str) -> str:
     widths = column_widths(width)
-    cells = [
-        set_cell_size(v, w)
-        for v, w in zip((flags, name, kind, company, hottest), widths, strict=True)
-    ]
+    cells = [fit(v, w) for v, w in zip((flags, name, kind, company, hottest), widths, strict=True)]
     return set_cell_size(" ".join(cells), width)
 
 
-class PersonList(ScrollView, can_focus=True):
+class PersonList(ReportsWorkerErrors, ScrollView, can_focus=True):
     """Rows of persons; Enter opens the highlighted one."""
 
     COMPONENT_CLASSES = {"person-list--cursor", "person-list--loading"}
@@ -122,7 +130,7 @@ class PersonList(ScrollView, can_focus=True):
         self._pending.add(page)
         self._load_page(self._generation, page, self._fetch)
 
-    @work(thread=True, group="person-pages")
+    @work(thread=True, group="person-pages", exit_on_error=False)
     def _load_page(self, generation: int, page: int, fetch: PageFetcher) -> None:
         rows = fetch(page * PAGE_SIZE, PAGE_SIZE)
         self.app.call_from_thread(self._page_loaded, generation, page, rows)
