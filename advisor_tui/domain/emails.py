@@ -4,7 +4,32 @@ from __future__ import annotations
 
 
 class InvalidEmail(ValueError):
-    """The text is not a valid e-mail address; the message says why."""
+    """The text is not a valid e-mail address; `code` says why ("email.no_at", ...)."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(code)
+
+
+# email-validator says why only in an English sentence; these fragments of it
+# become codes (facts, stored in Address.invalid_reason), checked in order.
+_REASONS = (
+    ("must have an @-sign", "email.no_at"),
+    ("something before the @-sign", "email.no_local_part"),
+    ("something after the @-sign", "email.no_domain"),
+    ("too long", "email.too_long"),
+    ("before the @-sign", "email.bad_local_part"),
+    ("cannot start with a period", "email.bad_local_part"),
+    ("after the @-sign", "email.bad_domain"),
+    ("domain", "email.bad_domain"),
+)
+
+
+def _reason_code(message: str) -> str:
+    for fragment, code in _REASONS:
+        if fragment in message:
+            return code
+    return "email.invalid"
 
 
 def normalize_email(raw: str) -> str:
@@ -19,10 +44,12 @@ def normalize_email(raw: str) -> str:
     text = raw.strip()
     if text.lower().startswith("mailto:"):
         text = text[7:]
+    if not text:
+        raise InvalidEmail("email.empty")
     try:
         result = validate_email(text, check_deliverability=False)
     except EmailNotValidError as exc:
-        raise InvalidEmail(str(exc)) from exc
+        raise InvalidEmail(_reason_code(str(exc))) from exc
     return f"{result.local_part.casefold()}@{result.domain.lower()}"
 
 

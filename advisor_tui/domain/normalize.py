@@ -1,7 +1,9 @@
 """Turn raw address text into its normalized form, or flag it invalid.
 
 Invalid input is never dropped: the caller stores `raw` with `valid=False`
-and the reason, and the user sees it marked.
+and the reason, and the user sees it marked. The reason is a code
+("phone.too_short", "email.no_at", ...), rendered through the catalog when
+shown; reasons stored as English text by older versions show as stored.
 """
 
 from __future__ import annotations
@@ -36,12 +38,12 @@ def normalize_address(kind: str, raw: str, region: str = DEFAULT_REGION) -> Norm
     kind_enum = AddressKind(kind)
     text = raw.strip()
     if not text:
-        return Normalized(None, False, "empty")
+        return Normalized(None, False, "address.empty")
     if kind_enum.is_phone:
         try:
             phone = parse_phone(text, region)
         except InvalidPhone as exc:
-            return Normalized(None, False, f"phone: {exc}")
+            return Normalized(None, False, exc.code)
         return Normalized(
             phone.e164, True, None, phone.phone_type, reversed_digits(phone.national_digits)
         )
@@ -49,7 +51,7 @@ def normalize_address(kind: str, raw: str, region: str = DEFAULT_REGION) -> Norm
         try:
             return Normalized(normalize_email(text), True)
         except InvalidEmail as exc:
-            return Normalized(None, False, f"e-mail: {exc}")
+            return Normalized(None, False, exc.code)
     if kind_enum in (AddressKind.MESSENGER, AddressKind.SOCIAL):
         # Handles: a phone number (WhatsApp, Signal) normalizes like one; others fold case.
         try:

@@ -26,6 +26,24 @@ _TYPE_NAMES = {
 
 _NON_DIGITS = re.compile(r"\D")
 
+# Why a number is refused, as codes (facts, stored in Address.invalid_reason);
+# the catalog has a sentence for each.
+_PARSE_ERRORS = {
+    phonenumbers.NumberParseException.INVALID_COUNTRY_CODE: "phone.invalid_country_code",
+    phonenumbers.NumberParseException.NOT_A_NUMBER: "phone.not_a_number",
+    phonenumbers.NumberParseException.TOO_SHORT_AFTER_IDD: "phone.too_short",
+    phonenumbers.NumberParseException.TOO_SHORT_NSN: "phone.too_short",
+    phonenumbers.NumberParseException.TOO_LONG: "phone.too_long",
+}
+_LENGTH_ERRORS = {
+    phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: "phone.invalid_country_code",
+    phonenumbers.ValidationResult.TOO_SHORT: "phone.too_short",
+    phonenumbers.ValidationResult.TOO_LONG: "phone.too_long",
+    phonenumbers.ValidationResult.INVALID_LENGTH: "phone.invalid_length",
+    # Dialable only inside the area ("12", "+49 171"): the area code is missing.
+    phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY: "phone.incomplete",
+}
+
 
 @dataclass(frozen=True)
 class ParsedPhone:
@@ -35,7 +53,11 @@ class ParsedPhone:
 
 
 class InvalidPhone(ValueError):
-    """The text is not a valid phone number; the message says why, in English."""
+    """The text is not a valid phone number; `code` says why ("phone.too_short", ...)."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(code)
 
 
 def parse_phone(raw: str, region: str = DEFAULT_REGION) -> ParsedPhone:
@@ -46,13 +68,14 @@ def parse_phone(raw: str, region: str = DEFAULT_REGION) -> ParsedPhone:
         text = text[4:]
     text = text.replace("(0)", "")
     if not text:
-        raise InvalidPhone("empty")
+        raise InvalidPhone("phone.empty")
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException as exc:
-        raise InvalidPhone(str(exc.args[0] if exc.args else exc)) from exc
+        raise InvalidPhone(_PARSE_ERRORS.get(exc.error_type, "phone.not_a_number")) from exc
     if not phonenumbers.is_valid_number(number):
-        raise InvalidPhone("not a valid number")
+        length = phonenumbers.is_possible_number_with_reason(number)
+        raise InvalidPhone(_LENGTH_ERRORS.get(length, "phone.invalid_for_region"))
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     kind = _TYPE_NAMES.get(phonenumbers.number_type(number), "unknown")
     return ParsedPhone(e164, kind, phonenumbers.national_significant_number(number))

@@ -325,7 +325,9 @@ def score_address(
     """
     if not address.valid:
         if address.invalid_reason:
-            return Stability(0, [Reason("stab.invalid", {"detail": address.invalid_reason}, 0)])
+            # The reason is a code with a catalog text (older, English reasons show as stored).
+            detail = Reason(address.invalid_reason)
+            return Stability(0, [Reason("stab.invalid", {"detail": detail}, 0)])
         return Stability(0, [Reason("stab.invalid_plain", points=0)])
     fixed = [_base(address, person)]
     if address.kind == AddressKind.POSTAL and address.serviceable:

@@ -47,11 +47,57 @@ def test_email_domain_case_is_folded() -> None:
     assert result.normalized == "anna.schmidt@firma-gmbh.de"
 
 
-@pytest.mark.parametrize("raw", ["max@@web.de", "max", "max@", "@web.de", "a b@web.de"])
-def test_invalid_email_is_flagged(raw: str) -> None:
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("max@@web.de", "email.bad_domain"),
+        ("max", "email.no_at"),
+        ("max@", "email.no_domain"),
+        ("@web.de", "email.no_local_part"),
+        ("a b@web.de", "email.bad_local_part"),
+        ("max@localhost", "email.bad_domain"),
+    ],
+)
+def test_invalid_email_is_flagged_with_a_code(raw: str, code: str) -> None:
     result = normalize_address("email", raw)
     assert not result.valid
-    assert "e-mail" in (result.invalid_reason or "")
+    assert result.invalid_reason == code
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("abc", "phone.not_a_number"),
+        ("+999 123", "phone.invalid_country_code"),
+        ("12", "phone.incomplete"),
+        ("+49 171", "phone.incomplete"),
+        ("01711234567890123", "phone.too_long"),
+        ("0171", "phone.invalid_for_region"),
+        ("", "address.empty"),
+    ],
+)
+def test_invalid_phone_reason_is_a_code(raw: str, code: str) -> None:
+    assert normalize_address("mobile", raw).invalid_reason == code
+
+
+def test_every_reason_code_has_a_text_and_old_reasons_show_as_stored() -> None:
+    from advisor_tui.domain import emails, phones
+    from advisor_tui.domain.reasons import Reason
+    from advisor_tui.i18n import CATALOG, set_language
+
+    codes = {code for _, code in emails._REASONS} | {"email.invalid", "email.empty"}
+    codes |= set(phones._PARSE_ERRORS.values()) | set(phones._LENGTH_ERRORS.values())
+    codes |= {"phone.invalid_for_region", "phone.empty", "address.empty"}
+    assert sorted(codes - CATALOG.keys()) == []
+
+    set_language("en")
+    try:
+        detail = Reason("phone.too_short")
+        assert Reason("stab.invalid", {"detail": detail}).text() == "invalid (number too short)"
+        legacy = Reason("phone: The string supplied did not seem to be a phone number.")
+        assert "The string supplied" in Reason("stab.invalid", {"detail": legacy}).text()
+    finally:
+        set_language("de")
 
 
 def test_messenger_number_normalizes_like_a_phone() -> None:
