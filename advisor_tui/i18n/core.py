@@ -134,29 +134,37 @@ TEXTS = {
     "help.title": {"de": "Hilfe", "en": "Help"},
     "help.body": {
         "de": "advisor – wer ruft an, wie erreiche ich ihn, was wollte er?\n\n"
-        "/        Suche (Name, Firma, Nummer in jeder Schreibweise, E-Mail)\n"
-        "Enter    Kundenkarte öffnen\n"
-        "Esc      Suche leeren / zurück\n"
-        "n        neue Person          u   Dubletten prüfen\n"
-        "Karte:   c bestätigen  x Fehlschlag  s ladungsfähig\n"
-        "         a/e/d Adresse neu/ändern/löschen  m Dubletten\n"
-        "o        nach einem Anruf: Anrufer öffnen oder anlegen\n"
-        "Strg+P   Befehlspalette\n"
-        "?  F1    diese Hilfe\n"
-        "q        beenden\n\n"
+        "Die Regel: In der Liste sucht jeder getippte Buchstabe. Befehle liegen auf\n"
+        "Strg- und F-Tasten, / und ?; sie gelten überall außer in Formularfeldern.\n"
+        "Auf der Kundenkarte wirken Buchstaben auf die gewählte Adresse.\n"
+        "Ein Anruf ändert nie, was die nächste Taste tut.\n\n"
+        "tippen   suchen (Name, Firma, Nummer in jeder Schreibweise, E-Mail)\n"
+        "/        zur Suche (von überall)     Esc   Suche leeren / zurück\n"
+        "↑ ↓      in der Liste bewegen        Enter Kundenkarte öffnen\n"
+        "Strg+O   nach einem Anruf: Anrufer öffnen oder anlegen\n"
+        "Strg+N   neue Person                 F6    Dubletten prüfen\n"
+        "Karte:   c bestätigen  x Fehlschlag  s ladungsfähig  m Dubletten\n"
+        "         a/e/d Adresse neu/ändern/löschen\n"
+        "         p Person bearbeiten  Entf Person löschen\n"
+        "Strg+P   Befehlspalette              ? F1  diese Hilfe\n"
+        "Strg+Q   beenden (fragt bei laufendem Anruf oder offener Eingabe)\n\n"
         "Import, Export, Sicherung, DSGVO: advisor --help\n"
         "Daten: {database}",
         "en": "advisor – who is calling, how do I reach them, what did they want?\n\n"
-        "/        search (name, company, number in any notation, e-mail)\n"
-        "Enter    open the customer card\n"
-        "Esc      clear the search / back\n"
-        "n        new person           u   review duplicates\n"
-        "Card:    c confirm  x failed  s serviceable\n"
-        "         a/e/d add/edit/delete address  m duplicates\n"
-        "o        after a call: open or create the caller\n"
-        "Ctrl+P   command palette\n"
-        "?  F1    this help\n"
-        "q        quit\n\n"
+        "The rule: on the list every letter you type searches. Commands are on\n"
+        "Ctrl and F keys, / and ?; they work everywhere except in form fields.\n"
+        "On a customer card, letters act on the selected address.\n"
+        "A call never changes what the next key does.\n\n"
+        "type     search (name, company, number in any notation, e-mail)\n"
+        "/        to the search (from anywhere)  Esc  clear the search / back\n"
+        "↑ ↓      move in the list               Enter open the customer card\n"
+        "Ctrl+O   after a call: open or create the caller\n"
+        "Ctrl+N   new person                     F6   review duplicates\n"
+        "Card:    c confirm  x failed  s serviceable  m duplicates\n"
+        "         a/e/d add/edit/delete address\n"
+        "         p edit person  Del delete person\n"
+        "Ctrl+P   command palette                ? F1 this help\n"
+        "Ctrl+Q   quit (asks during a call or with unsaved input)\n\n"
         "Import, export, backup, GDPR: advisor --help\n"
         "Data: {database}",
     },
@@ -333,20 +341,20 @@ TEXTS = {
     "person.created": {"de": "{name} angelegt.", "en": "{name} created."},
     "ring.title": {"de": "Anruf", "en": "Incoming call"},
     "ring.known": {
-        "de": "{name}\n{number}\nTaste o öffnet die Kundenkarte.",
-        "en": "{name}\n{number}\nPress o to open the card.",
+        "de": "{name}\n{number}\n{shortcut} öffnet die Kundenkarte.",
+        "en": "{name}\n{number}\n{shortcut} opens the card.",
     },
     "ring.shared": {
-        "de": "{number} gehört mehreren: {names}\nTaste o öffnet {first}.",
-        "en": "{number} belongs to several: {names}\nPress o to open {first}.",
+        "de": "{number} gehört mehreren: {names}\n{shortcut} öffnet {first}.",
+        "en": "{number} belongs to several: {names}\n{shortcut} opens {first}.",
     },
     "ring.suffix": {
-        "de": "Unbekannte Nummer {number} – vielleicht {name}?\nTaste o legt einen Kunden an.",
-        "en": "Unknown number {number} – maybe {name}?\nPress o to create a customer.",
+        "de": "Unbekannte Nummer {number} – vielleicht {name}?\n{shortcut} legt einen Kunden an.",
+        "en": "Unknown number {number} – maybe {name}?\n{shortcut} creates a customer.",
     },
     "ring.unknown": {
-        "de": "Unbekannter Anrufer {number}\nKunde anlegen? Taste o.",
-        "en": "Unknown caller {number}\nCreate a customer? Press o.",
+        "de": "Unbekannter Anrufer {number}\nKunde anlegen? {shortcut}.",
+        "en": "Unknown caller {number}\nCreate a customer? {shortcut}.",
     },
     "ring.withheld": {"de": "Anruf mit unterdrückter Nummer", "en": "Call with withheld number"},
     "ring.missed": {
@@ -366,5 +374,16 @@ TEXTS = {
     "record_changed": {
         "de": "Jemand hat diesen Eintrag inzwischen geändert; bitte neu laden und noch einmal.",
         "en": "Someone changed this record meanwhile; please reload and try again.",
+    },
+    # -- optimistic locking and storage (services.stale, storage) --
+    "stale_write": {
+        "de": "Geändert von {actor} um {time} – bitte neu laden.",
+        "en": "Changed by {actor} at {time} – please reload.",
+    },
+    "stale_write.someone": {"de": "jemand anderem", "en": "someone else"},
+    "stale_write.datetime_format": {"de": "%d.%m.%Y %H:%M", "en": "%Y-%m-%d %H:%M"},
+    "stale_gone": {
+        "de": "Der Eintrag wurde inzwischen gelöscht – bitte neu laden.",
+        "en": "The record was deleted meanwhile – please reload.",
     },
 }
