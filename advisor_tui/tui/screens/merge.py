@@ -338,18 +338,12 @@ class MergeScreen(Screen[None]):
 
     def _merged(self, keep_id: int, other_id: int, name: str) -> None:
         """Leave the merge (and any screen of the removed person), show the kept card."""
-        from advisor_tui.tui.screens.card import CardScreen
-        from advisor_tui.tui.screens.duplicates import DuplicatesScreen
-
         app = self.app
         stack = app.screen_stack
-        # Everything above the lowest screen that shows the removed person goes.
-        stale = [
-            i
-            for i, s in enumerate(stack)
-            if (isinstance(s, CardScreen) and s.person_id == other_id)
-            or (isinstance(s, DuplicatesScreen) and s.person_id == other_id)
-        ]
+        # Everything above the lowest screen that shows the removed person goes (the card,
+        # the duplicates of one person: screens about a person have `person_id`; asked by
+        # name so this screen imports neither, which import it).
+        stale = [i for i, s in enumerate(stack) if getattr(s, "person_id", None) == other_id]
         depth = stale[0] if stale else len(stack) - 1
         while len(app.screen_stack) > max(depth, 1):
             app.pop_screen()
