@@ -43,6 +43,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    union,
 )
 
 from advisor_tui.domain.folding import fold as fold  # re-exported: queries are folded here
@@ -312,8 +313,12 @@ def rebuild_index(connection: Connection) -> None:
 # -- querying (the one place that knows the dialects) ----------------------------------------
 
 
-def prefix_matches(connection: Connection, prefix: str, limit: int) -> list[tuple[int, str]]:
-    """(person id, field) whose folded name or company starts with `prefix`, in key order."""
+def prefix_matches(connection: Connection, prefix: str, limit: int | None) -> list[tuple[int, str]]:
+    """(person id, field) whose folded name or company starts with `prefix`, in key order.
+
+    A person can hold several keys with the prefix (first and last name, two
+    foldings): rows repeat persons. `limit` None: all rows.
+    """
     rows = connection.execute(
         select(name_key.c.person_id, name_key.c.field)
         .where(name_key.c.key >= prefix, name_key.c.key < prefix + _TOP)
@@ -345,10 +350,115 @@ def text_matches(
         # Portable: substring LIKE per term (pg_trgm GIN indexes make this fast on PostgreSQL).
         query = select(search_doc.c.person_id, *columns)
         for term in terms:
-            pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            query = query.where(or_(*(c.like(pattern, escape="\\") for c in columns)))
+            query = query.where(or_(*(_like(c, term) for c in columns)))
         rows = connection.execute(query.order_by(search_doc.c.person_id).limit(limit)).all()
     return [(row[0], dict(zip(FIELDS, row[1:], strict=True))) for row in rows]
+
+
+_ALL_TEXT_SQL = " || ' ' || ".join(FIELDS)  # a document's fields as one text
+
+
+def _phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _like(column: Any, term: str) -> Any:
+    pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return column.like(pattern, escape="\\")
+
+
+def _joined_doc(table: Any) -> Any:
+    """All fields of a document as one text, to look for short terms anywhere."""
+    joined = table.c[FIELDS[0]]
+    for name in FIELDS[1:]:
+        joined = joined + " " + table.c[name]
+    return joined
+
+
+def ranked_text_ids(
+    connection: Connection,
+    terms: Sequence[str],
+    short: Sequence[str],
+    needle: str,
+    fields: Sequence[str],
+    limit: int | None,
+) -> list[tuple[int, str]]:
+    """(person id, field) of documents holding every term, best field first.
+
+    Every term (>= 3 characters) must be in the document, every short term
+    anywhere in its text; documents whose `fields[0]` holds `needle` come
+    first (by id), then those whose `fields[1]` holds it, and so on. Only ids
+    are read from the trigram index, not the documents (unless short terms
+    must be checked): ranking all of 50,000 matches this way takes milliseconds.
+    """
+    ranked: list[tuple[int, str]] = []
+    if connection.dialect.name == "sqlite":
+        base = " AND ".join(_phrase(t) for t in terms)
+        check = "".join(f" AND instr({_ALL_TEXT_SQL}, :s{i}) > 0" for i in range(len(short)))
+        params: dict[str, Any] = {f"s{i}": term for i, term in enumerate(short)}
+        for i, field in enumerate(fields):
+            want = None if limit is None else limit - len(ranked)
+            if want is not None and want <= 0:
+                break
+            query = f"({base}) AND ({{{field}}} : {_phrase(needle)})"
+            if i:
+                query += f" NOT ({{{' '.join(fields[:i])}}} : {_phrase(needle)})"
+            sql = f"SELECT rowid FROM person_fts WHERE person_fts MATCH :q{check} ORDER BY rowid"
+            if want is not None:
+                sql += f" LIMIT {int(want)}"
+            rows = connection.execute(text(sql), {**params, "q": query}).all()
+            ranked.extend((row[0], field) for row in rows)
+        return ranked
+    # Portable: substring LIKE per term (pg_trgm GIN indexes make this fast on PostgreSQL).
+    doc = search_doc
+    conditions = [or_(*(_like(doc.c[name], term) for name in FIELDS)) for term in terms]
+    conditions += [_like(_joined_doc(doc), term) for term in short]
+    seen: list[Any] = []
+    for field in fields:
+        want = None if limit is None else limit - len(ranked)
+        if want is not None and want <= 0:
+            break
+        query = select(doc.c.person_id).where(*conditions, _like(doc.c[field], needle))
+        if seen:
+            query = query.where(~or_(*(_like(doc.c[name], needle) for name in seen)))
+        rows = connection.execute(query.order_by(doc.c.person_id).limit(want)).all()
+        ranked.extend((row[0], field) for row in rows)
+        seen.append(field)
+    return ranked
+
+
+def count_matches(
+    connection: Connection, prefix: str | None, terms: Sequence[str], short: Sequence[str]
+) -> int:
+    """How many persons `prefix_matches` and `ranked_text_ids` find together (each once)."""
+    parts = []
+    if prefix:
+        parts.append(
+            select(name_key.c.person_id.label("id")).where(
+                name_key.c.key >= prefix, name_key.c.key < prefix + _TOP
+            )
+        )
+    if terms:
+        if connection.dialect.name == "sqlite":
+            fts = Table("person_fts", MetaData(), Column("rowid", Integer), *(
+                Column(name, Text) for name in FIELDS
+            ))  # fmt: skip
+            query = select(fts.c.rowid.label("id")).where(
+                text("person_fts MATCH :q").bindparams(q=" AND ".join(_phrase(t) for t in terms))
+            )
+            for term in short:
+                query = query.where(func.instr(_joined_doc(fts), term) > 0)
+        else:
+            doc = search_doc
+            query = select(doc.c.person_id.label("id")).where(
+                *(or_(*(_like(doc.c[name], term) for name in FIELDS)) for term in terms),
+                *(_like(_joined_doc(doc), term) for term in short),
+            )
+        parts.append(query)
+    if not parts:
+        return 0
+    ids = (parts[0] if len(parts) == 1 else union(*parts)).subquery()
+    return int(connection.execute(select(func.count(func.distinct(ids.c.id)))).scalar_one())
 
 
 def index_size(connection: Connection) -> int:

@@ -147,7 +147,7 @@ def test_retention_end_is_ten_years_after_the_end_of_the_year() -> None:
 
 
 def test_shell_fields_cover_every_person_column() -> None:
-    meta = {"id", "restricted_until", "created_at", "updated_at", "version"}
+    meta = {"id", "restricted_until", "created_at", "updated_at", "version", "sort_key"}
     assert set(Person.model_fields) == set(SHELL_FIELDS) | set(SHELL_CLEARED) | meta
 
 
