@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -54,16 +56,53 @@ def session(engine: Engine) -> Iterator[Session]:
         yield s
 
 
+@dataclass
+class CliResult:
+    """What one `advisor ...` call did: the fields of a CompletedProcess that tests read."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+Advisor = Callable[..., CliResult]
+
+
+@pytest.fixture
+def advisor(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Advisor:
+    """Run `advisor ARGS` in this process (`cli.main`), as `run_cli` does in a subprocess.
+
+    `env` entries stay set until the test ends; `input` becomes stdin (not a terminal,
+    as with a pipe). Use `run_cli` only where the process boundary is the point.
+    """
+    from advisor_tui.cli import main
+
+    def run(*args: str, env: dict[str, str] | None = None, input: str = "") -> CliResult:
+        for key, value in (env or {}).items():
+            monkeypatch.setenv(key, value)
+        monkeypatch.setattr(sys, "stdin", io.StringIO(input))
+        capsys.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse's --help and --version
+            code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+        out, err = capsys.readouterr()
+        return CliResult(code, out, err)
+
+    return run
+
+
 def run_cli(
     *args: str, env: dict[str, str] | None = None, input: str | None = None, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m advisor_tui ARGS` as a subprocess (the real CLI)."""
     # Compiled modules go to a shared cache even where PYTHONDONTWRITEBYTECODE is set
-    # (it adds over a second to every start).
+    # (compiling from source adds seconds to every start); an empty value unsets it.
     cache = Path(tempfile.gettempdir()) / "advisor-test-pycache"
     full_env = {
         **os.environ,
         "ADVISOR_LANG": "de",
+        "PYTHONDONTWRITEBYTECODE": "",
         "PYTHONPYCACHEPREFIX": str(cache),
         **(env or {}),
     }

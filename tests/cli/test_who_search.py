@@ -1,12 +1,14 @@
 """`advisor who` and `advisor search`: exit status, stdout, JSON.
 
-The exit statuses run as real subprocesses; the finer cases call `cli.main`
-in-process (same code path, without paying a Python start for each).
+One real process per exit status (0, 1, 2) checks them end to end; the rest
+call `cli.main` in-process (same code path, without paying a Python start for
+each).
 """
 
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,14 +17,7 @@ from sqlalchemy import Engine
 from advisor_tui.cli import main
 from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session
-from tests.conftest import run_cli
-
-_FAST: dict[str, str] = {}
-
-
-def cli(*args: str) -> object:
-    """run_cli with bytecode caching in a temp folder (this machine disables it)."""
-    return run_cli(*args, env=_FAST)
+from tests.conftest import Advisor, CliResult, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +26,6 @@ def filled_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from advisor_tui.storage.db import open_engine
 
     folder = tmp_path_factory.mktemp("cli")
-    _FAST.update(PYTHONDONTWRITEBYTECODE="", PYTHONPYCACHEPREFIX=str(folder / "pycache"))
     path = folder / "advisor.sqlite3"
     engine: Engine = open_engine(f"sqlite:///{path}")
     with new_session(engine) as session:
@@ -47,8 +41,8 @@ def filled_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _json(result: object) -> list[dict]:
-    return json.loads(result.stdout)  # type: ignore[attr-defined]
+def _json(result: CliResult | subprocess.CompletedProcess[str]) -> list[dict]:
+    return json.loads(result.stdout)
 
 
 def _inproc(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -58,7 +52,7 @@ def _inproc(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, s
 
 
 def test_who_exact_json(filled_db: Path) -> None:
-    result = cli("--db", str(filled_db), "who", "+49 (0)171-2345678", "--json")
+    result = run_cli("--db", str(filled_db), "who", "+49 (0)171-2345678", "--json")
     assert result.returncode == 0, result.stderr
     [entry] = _json(result)
     assert entry["name"] == "Anna Müller"
@@ -84,8 +78,8 @@ def test_who_shared_and_suffix(filled_db: Path, capsys: pytest.CaptureFixture[st
     assert "Anna Müller" in out and "Vorschläge" in out
 
 
-def test_who_human_output(filled_db: Path) -> None:
-    result = cli("--db", str(filled_db), "who", "ANNA.MUELLER@example.de")
+def test_who_human_output(filled_db: Path, advisor: Advisor) -> None:
+    result = advisor("--db", str(filled_db), "who", "ANNA.MUELLER@example.de")
     assert result.returncode == 0, result.stderr
     assert "Anna Müller" in result.stdout
     assert "0171 2345678" in result.stdout  # phone shown in national notation
@@ -93,7 +87,7 @@ def test_who_human_output(filled_db: Path) -> None:
 
 
 def test_who_not_found(filled_db: Path) -> None:
-    result = cli("--db", str(filled_db), "who", "0160 1111111")
+    result = run_cli("--db", str(filled_db), "who", "0160 1111111")
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.strip().count("\n") == 0 and "0160 1111111" in result.stderr
@@ -105,7 +99,7 @@ def test_who_not_found_json(filled_db: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_who_bad_input(filled_db: Path) -> None:
-    result = cli("--db", str(filled_db), "who", "12")
+    result = run_cli("--db", str(filled_db), "who", "12")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -120,8 +114,8 @@ def test_who_bad_input_inproc(
     assert len(err.strip().splitlines()) == 1
 
 
-def test_search_json_and_limit(filled_db: Path) -> None:
-    result = cli("--db", str(filled_db), "search", "schafer", "--json")
+def test_search_json_and_limit(filled_db: Path, advisor: Advisor) -> None:
+    result = advisor("--db", str(filled_db), "search", "schafer", "--json")
     assert result.returncode == 0, result.stderr
     entries = _json(result)
     assert sorted(e["name"] for e in entries) == ["Erika Schäfer", "Karl Schäfer"]
@@ -137,7 +131,7 @@ def test_search_limit_and_human(filled_db: Path, capsys: pytest.CaptureFixture[s
     assert code == 2 and out == "" and "1000" in err
 
 
-def test_search_none(filled_db: Path) -> None:
-    none = cli("--db", str(filled_db), "search", "zzzzz")
+def test_search_none(filled_db: Path, advisor: Advisor) -> None:
+    none = advisor("--db", str(filled_db), "search", "zzzzz")
     assert none.returncode == 1 and none.stdout == ""
     assert "zzzzz" in none.stderr
