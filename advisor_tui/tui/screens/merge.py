@@ -20,8 +20,10 @@ from textual.widgets import Button, DataTable, Header, Static
 from advisor_tui.i18n import t
 from advisor_tui.services.duplicates.merging import FLAG_FIELDS, merged_value
 from advisor_tui.services.persons.editing import PERSON_FIELDS, addresses_of, get_person
+from advisor_tui.tui.messages import broadcast
 from advisor_tui.tui.screens.confirm import ConfirmScreen
 from advisor_tui.tui.widgets.footer import AdvisorFooter
+from advisor_tui.tui.worker_errors import ReportsWorkerErrors
 
 # The order on screen: name first, as an advisor reads a card.
 FIELDS = (
@@ -39,6 +41,9 @@ FIELDS = (
 assert set(FIELDS) == set(PERSON_FIELDS)
 # Fields whose two values can be combined (what the merge does when no side is picked).
 COMBINABLE = ("notes", "tags")
+# Below this terminal height only the differing fields are listed, so that the
+# addresses and the buttons stay on screen.
+ALL_FIELDS_HEIGHT = 36
 BOTH = 2  # the choice "both values" besides side 0 (left) and 1 (right)
 
 
@@ -127,8 +132,10 @@ class ChoiceTable(DataTable[Text]):
         self.post_message(self.Picked(side=side))
 
 
-class MergeScreen(Screen[None]):
+class MergeScreen(ReportsWorkerErrors, Screen[None]):
     """Two persons side by side; Ctrl+S merges the right one into the left one (after asking)."""
+
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (ALL_FIELDS_HEIGHT, "-tall")]
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "merge.key.cancel", id="merge.cancel"),
@@ -142,6 +149,7 @@ class MergeScreen(Screen[None]):
         self.sides: tuple[Side, Side] | None = None
         self.survivor = 0  # column of the person that stays
         self.choices: dict[str, int] = {}  # field -> 0, 1 or BOTH, for differing fields
+        self._rows: tuple[str, ...] = ()  # the fields the table shows, in row order
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -159,7 +167,7 @@ class MergeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.load()
 
-    @work(thread=True, exclusive=True, group="merge-load")
+    @work(thread=True, exclusive=True, group="merge-load", exit_on_error=False)
     def load(self) -> None:
         from advisor_tui.services.errors import ServiceError
         from advisor_tui.storage.db import new_session
@@ -183,9 +191,22 @@ class MergeScreen(Screen[None]):
                 self.choices[name] = initial_choice(name, left[name], right[name])
         self._draw()
         table = self.query_one("#merge-fields", ChoiceTable)
-        differing = [i for i, name in enumerate(FIELDS) if name in self.choices]
+        differing = [i for i, name in enumerate(self.shown_fields) if name in self.choices]
         table.move_cursor(row=differing[0] if differing else 0)
         table.focus()
+
+    @property
+    def shown_fields(self) -> tuple[str, ...]:
+        """The table's rows: every field, or on a low terminal only the differing ones."""
+        if self.size.height >= ALL_FIELDS_HEIGHT or not self.choices:
+            return FIELDS
+        return tuple(name for name in FIELDS if name in self.choices)
+
+    def on_resize(self) -> None:
+        short = self.size.height < ALL_FIELDS_HEIGHT
+        for button in self.query(Button):
+            button.compact = short  # one line each instead of three
+        self.call_after_refresh(self._draw)
 
     # -- drawing --------------------------------------------------------------
 
@@ -193,17 +214,22 @@ class MergeScreen(Screen[None]):
         if self.sides is None:
             return
         table = self.query_one("#merge-fields", ChoiceTable)
-        row = table.cursor_row
+        # The cursor stays on its field when the rows change (resize, reload).
+        before = self._rows[table.cursor_row] if 0 <= table.cursor_row < len(self._rows) else None
+        self._rows = self.shown_fields
         width = max(16, (self.size.width - 34) // 2)
         table.clear(columns=True)
         table.add_column("", width=1)
         table.add_column(t("merge.col.field"), width=17)
         for column, side in enumerate(self.sides):
             role = "merge.stays" if column == self.survivor else "merge.goes"
-            label = Text(f"{side.name} (#{side.person_id}) · {t(role)}", style="bold")
+            # The role first: on a narrow screen the name may end in an ellipsis, the role not.
+            label = Text(f"{t(role)}: {side.name} (#{side.person_id})", style="bold")
+            label.truncate(width, overflow="ellipsis")
             table.add_column(label, width=width)
-        for name in FIELDS:
+        for name in self._rows:
             table.add_row(*self._cells(name, width), key=name)
+        row = self._rows.index(before) if before in self._rows else table.cursor_row
         table.move_cursor(row=max(row, 0))
         self.query_one("#merge-head", Static).update(self._head_text())
         for column, side in enumerate(self.sides):
@@ -252,9 +278,9 @@ class MergeScreen(Screen[None]):
     @on(ChoiceTable.Picked)
     def _picked(self, event: ChoiceTable.Picked) -> None:
         table = self.query_one("#merge-fields", ChoiceTable)
-        if not 0 <= table.cursor_row < len(FIELDS):
+        if not 0 <= table.cursor_row < len(self._rows):
             return
-        name = FIELDS[table.cursor_row]
+        name = self._rows[table.cursor_row]
         if name not in self.choices:
             return  # both have the same value: nothing to pick
         if event.side is not None:
@@ -314,7 +340,7 @@ class MergeScreen(Screen[None]):
         )
         self.app.push_screen(ConfirmScreen(question), answered)
 
-    @work(thread=True, exclusive=True, group="merge-write")
+    @work(thread=True, exclusive=True, group="merge-write", exit_on_error=False)
     def _merge(
         self, keep_id: int, other_id: int, choices: dict[str, str], expected: tuple[int, int]
     ) -> None:
@@ -348,4 +374,5 @@ class MergeScreen(Screen[None]):
         while len(app.screen_stack) > max(depth, 1):
             app.pop_screen()
         app.notify(t("merge.done", name=name))
+        broadcast(app, frozenset({keep_id, other_id}))
         app.open_card(keep_id)  # type: ignore[attr-defined]
