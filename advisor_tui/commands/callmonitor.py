@@ -13,13 +13,15 @@ import sys
 from typing import TYPE_CHECKING
 
 from advisor_tui.commands.context import CliContext, UsageError
-from advisor_tui.i18n import t
+from advisor_tui.i18n import t, tn
 
 if TYPE_CHECKING:
     from advisor_tui.io.callmonitor import CallOutcome, LinkStatus
 
 NAME = "callmonitor"
 HELP_KEY = "calls.cmd.help"
+# While the database stays busy, stored calls are retried this often.
+RETRY_SECONDS = 3.0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,7 +46,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
     from advisor_tui.commands.context import user_message
     from advisor_tui.io.callmonitor import CallMonitor, LinkState
-    from advisor_tui.services.calls.recording import handle_outcome
+    from advisor_tui.services.calls.pending import PendingCalls
+    from advisor_tui.services.calls.recording import CallReport, handle_outcome
     from advisor_tui.services.calls.text import describe_report
 
     # Skipped junk lines are worth a short note on stderr, not a traceback.
@@ -52,16 +55,33 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.engine()  # open (and migrate) the database before waiting for calls
     region = ctx.settings.region
 
-    def on_event(outcome: CallOutcome) -> None:
-        try:
-            with ctx.session() as session:
-                report = handle_outcome(session, outcome, region=region)
-                session.commit()
-        except Exception as exc:  # the database may be locked or gone; keep listening
+    def store(outcome: CallOutcome) -> CallReport:
+        with ctx.session() as session:
+            report = handle_outcome(session, outcome, region=region)
+            session.commit()
+        return report
+
+    # Outcomes wait here while another program holds the database: none is lost.
+    pending: PendingCalls[CallReport] = PendingCalls(store)
+    retry_scheduled = False
+
+    def flush() -> None:
+        nonlocal retry_scheduled
+        retry_scheduled = False
+        drained = pending.drain()
+        for report in drained.stored:
+            _say(describe_report(report))
+        for _outcome, exc in drained.failed:
             message = user_message(exc) or str(exc)
             print(t("calls.cli.record_failed", message=message), file=sys.stderr, flush=True)
-            return
-        _say(describe_report(report))
+        if drained.waiting and not retry_scheduled:
+            print(tn("calls.waiting", drained.waiting), file=sys.stderr, flush=True)
+            retry_scheduled = True
+            asyncio.get_running_loop().call_later(RETRY_SECONDS, flush)
+
+    def on_event(outcome: CallOutcome) -> None:
+        pending.add(outcome)
+        flush()
 
     def on_status(status: LinkStatus) -> None:
         params = {"host": status.host, "port": status.port}
