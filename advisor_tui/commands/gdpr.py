@@ -44,7 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _day(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
+    from advisor_tui.i18n.dates import format_date
+
+    return format_date(value) if value else ""
 
 
 def _export(args: argparse.Namespace, ctx: CliContext) -> int:

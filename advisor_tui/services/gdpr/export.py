@@ -11,8 +11,9 @@ from typing import Any
 
 from sqlmodel import Session
 
-from advisor_tui.domain.timestamps import local, utcnow
+from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.i18n import t
+from advisor_tui.i18n.dates import format_date, format_datetime
 from advisor_tui.services import audit
 from advisor_tui.services.gdpr.records import load_person_records
 
@@ -70,12 +71,12 @@ def _value_text(name: str, value: Any) -> str:
         return t("gdpr.yes") if value else t("gdpr.no")
     if isinstance(value, str) and len(value) > 18 and value[10:11] == "T":
         try:
-            return local(datetime.fromisoformat(value)).strftime("%d.%m.%Y %H:%M")
+            return format_datetime(datetime.fromisoformat(value))
         except ValueError:
             return value
     if isinstance(value, str) and len(value) == 10 and value[4] == "-":
         try:
-            return date.fromisoformat(value).strftime("%d.%m.%Y")
+            return format_date(date.fromisoformat(value))
         except ValueError:
             return value
     return str(value).replace("\n", "\n      ")

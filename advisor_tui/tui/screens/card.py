@@ -21,6 +21,7 @@ from advisor_tui.domain.models import Address
 from advisor_tui.domain.timestamps import local
 from advisor_tui.domain.vocabulary import AddressKind, FailureKind
 from advisor_tui.i18n import t
+from advisor_tui.i18n.dates import format_date, format_datetime
 from advisor_tui.services.persons import editing as person_service
 from advisor_tui.services.persons import evidence
 from advisor_tui.services.persons.card import CardData, load_card
@@ -262,7 +263,7 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
             return t("card.none")
         lines = []
         for r in data.open_requests:
-            when = local(r.received_at).strftime("%d.%m. %H:%M")
+            when = format_datetime(r.received_at, short=True)
             text = escape(" ".join((r.subject or r.body).split()))
             lines.append(f"{when} {t('channel.' + r.channel)}: {text}")
         return "\n".join(lines)
@@ -274,7 +275,7 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         now = data.now
         lines = []
         for f in data.followups:
-            when = local(f.due_at).strftime("%d.%m. %H:%M")
+            when = format_datetime(f.due_at, short=True)
             line = f"{when} {t('followup.' + f.kind)}: {escape(' '.join(f.note.split()))}"
             if f.due_at < now:
                 line = f"[b red]{t('card.overdue')} {line}[/b red]"
@@ -287,7 +288,7 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
             return t("card.none")
         lines = []
         for i in data.interactions:
-            when = local(i.occurred_at).strftime("%d.%m.%y")
+            when = format_date(i.occurred_at)
             outcome = f" – {t('outcome.' + i.outcome)}" if i.outcome else ""
             summary = f": {escape(' '.join(i.summary.split()))}" if i.summary else ""
             lines.append(f"{when} {t('interaction.' + i.kind)}{outcome}{summary}")
