@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Column, ForeignKey, Index, Integer, String, Text, event
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 from advisor_tui.domain.collation import sort_key
@@ -41,7 +42,22 @@ def _text() -> Any:
     return Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
 
 
-class Person(SQLModel, table=True):
+class _Versioned:
+    """Optimistic locking by the database: `version` is SQLAlchemy's version counter.
+
+    Every ORM UPDATE and DELETE carries `WHERE version = <the version loaded>`
+    and sets `version + 1`; a row changed by someone else meanwhile matches
+    nothing and the flush raises `StaleDataError` (services turn it into
+    `ServiceError("stale_write")`). Core statements bypass this on purpose
+    (bulk loads and imports write `version` themselves).
+    """
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class Person(_Versioned, SQLModel, table=True):
     """A customer, prospect (Interessent) or former customer."""
 
     __tablename__ = "person"
@@ -88,7 +104,7 @@ def _set_sort_key(_mapper: Any, _connection: Any, person: Person) -> None:
     person.sort_key = sort_key(person.first_name, person.last_name, person.company)
 
 
-class Address(SQLModel, table=True):
+class Address(_Versioned, SQLModel, table=True):
     """One way to reach a person, with the evidence of whether it works."""
 
     __tablename__ = "address"
@@ -125,10 +141,12 @@ class Address(SQLModel, table=True):
     version: int = 1
 
 
-class Request(SQLModel, table=True):
+class Request(_Versioned, SQLModel, table=True):
     """Something a person asked for (Eingang), on a channel, from a sender."""
 
     __tablename__ = "request"
+    # One row per message (or call, see services.calls) and channel, however often it arrives.
+    __table_args__ = (Index("uq_request_channel_message_id", "channel", "message_id", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
     person_id: int | None = _parent("person", nullable=True, on_delete="SET NULL")
@@ -155,6 +173,10 @@ class Interaction(SQLModel, table=True):
     """A logged contact: call, message, meeting or letter."""
 
     __tablename__ = "interaction"
+    # One row per outside event (a call monitor call) and channel, however often it arrives.
+    __table_args__ = (
+        Index("uq_interaction_channel_external_id", "channel", "external_id", unique=True),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = _parent("person")
@@ -172,13 +194,19 @@ class Interaction(SQLModel, table=True):
     # A record of advice or of an order (FinVermV §23): kept 10 years.
     is_advice_record: bool = False
     retain_until: date | None = None
+    # Key of the outside event this was recorded from (services.calls); None when typed in.
+    external_id: str | None = Field(default=None, max_length=200)
     created_at: datetime = _created()
 
 
-class FollowUp(SQLModel, table=True):
+class FollowUp(_Versioned, SQLModel, table=True):
     """A dated promise (Wiedervorlage): open until done, possibly snoozed."""
 
     __tablename__ = "followup"
+    # One promise per person and outside event (a missed call), however often it arrives.
+    __table_args__ = (
+        Index("uq_followup_person_external_id", "person_id", "external_id", unique=True),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = _parent("person")
@@ -188,6 +216,8 @@ class FollowUp(SQLModel, table=True):
     done_at: datetime | None = _when(index=True)
     snoozed_until: datetime | None = _when()
     note: str = _text()
+    # Key of the outside event this was recorded from (services.calls); None when typed in.
+    external_id: str | None = Field(default=None, max_length=200)
     created_at: datetime = _created()
     updated_at: datetime | None = _when()
     version: int = 1

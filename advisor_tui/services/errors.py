@@ -14,3 +14,11 @@ class ServiceError(Exception):
 
 class NotFound(ServiceError):
     """The record asked for does not exist (or is restricted)."""
+
+
+class StaleWrite(ServiceError):
+    """Someone else changed (or deleted) the record since it was loaded.
+
+    Key "stale_write" with `actor`, `time` (for display), `at` (ISO), `entity`
+    and `id`; or "stale_gone" when the record no longer exists.
+    """

@@ -242,3 +242,86 @@ async def test_monitor_to_database_end_to_end(engine: Engine, people: dict[str, 
         assert [(r.sender, r.kind) for r in inbox] == [("", "other"), ("01609998887", "callback")]
         details = [json.loads(a.details) for a in s.exec(select(AuditEntry)).all()]
         assert sum(d.get("source") == "callmonitor" for d in details) == 3
+
+
+# -- replays and a second listener: the unique external keys ---------------------------------
+
+
+def _counts(engine: Engine) -> tuple[int, int, int]:
+    with new_session(engine) as fresh:
+        return (
+            len(fresh.exec(select(FollowUp)).all()),
+            len(fresh.exec(select(Request)).all()),
+            len(fresh.exec(select(Interaction)).all()),
+        )
+
+
+REPLAYED = (
+    outcome(OutcomeKind.MISSED, "01712345678", conn_id=3),  # known: a callback
+    outcome(OutcomeKind.MISSED, "0891234567", conn_id=4),  # unknown: the inbox
+    outcome(OutcomeKind.MISSED, None, conn_id=5),  # withheld: the inbox
+    outcome(OutcomeKind.ANSWERED, "01712345678", conn_id=6, duration_seconds=30, connected=True),
+)
+
+
+def test_replayed_events_record_nothing_new(engine: Engine, people: dict[str, int]):
+    for _ in range(2):  # e.g. the monitor restarted and the box sent the events again
+        with new_session(engine) as session:
+            reports = [handle_outcome(session, each) for each in REPLAYED]
+            session.commit()
+    assert _counts(engine) == (1, 2, 1)
+    assert not any(
+        (r.missed or r.logged).created  # type: ignore[union-attr]
+        for r in reports
+    )
+    with new_session(engine) as session:
+        keys = session.exec(select(Interaction.external_id)).all()
+        assert [k.startswith("callmonitor:+491712345678:") for k in keys] == [True]  # type: ignore[union-attr]
+
+
+def test_two_withheld_calls_in_one_second_are_two_calls(engine: Engine, people: dict[str, int]):
+    with new_session(engine) as session:
+        handle_outcome(session, outcome(OutcomeKind.MISSED, None, conn_id=1))
+        handle_outcome(session, outcome(OutcomeKind.MISSED, None, conn_id=2))
+        session.commit()
+    assert _counts(engine) == (0, 2, 0)
+
+
+@pytest.mark.parametrize("event", REPLAYED, ids=["callback", "inbox", "withheld", "answered"])
+def test_two_listeners_record_one_call_once(
+    engine: Engine, people: dict[str, int], event: CallOutcome
+):
+    """The TUI and `advisor callmonitor` see the same event; both record it at once."""
+    import threading
+
+    first = new_session(engine)
+    first_report = handle_outcome(first, event)  # written, not yet committed: holds the lock
+    second: dict[str, object] = {}
+
+    def listen() -> None:
+        with new_session(engine) as session:
+            second["report"] = handle_outcome(session, event)  # waits for the lock
+            session.commit()
+
+    thread = threading.Thread(target=listen)
+    thread.start()
+    thread.join(0.3)
+    assert thread.is_alive()  # waiting for the first listener's write lock
+    first.commit()
+    first.close()
+    thread.join(10)
+    assert not thread.is_alive()
+    report = second["report"]
+    assert isinstance(report, type(first_report))
+    done = report.missed or report.logged
+    assert done is not None and not done.created
+    mine = first_report.missed or first_report.logged
+    assert mine is not None and mine.created
+    if report.missed is not None:
+        assert (done.followup_ids, done.request_id) == (  # type: ignore[union-attr]
+            mine.followup_ids,  # type: ignore[union-attr]
+            mine.request_id,  # type: ignore[union-attr]
+        )
+    else:
+        assert done.interaction_id == mine.interaction_id  # type: ignore[union-attr]
+    assert sum(_counts(engine)) == 1

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from advisor_tui.domain.models import Address, AuditEntry, Interaction
 from advisor_tui.domain.vocabulary import FailureKind, Outcome, Scope
-from advisor_tui.services.errors import NotFound, ServiceError
+from advisor_tui.services.errors import NotFound, ServiceError, StaleWrite
 from advisor_tui.services.persons import evidence
 from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.services.persons.ranking import ranked_addresses
@@ -155,7 +155,28 @@ def test_record_success_and_stale_version(session: Session, engine: Engine, anna
     assert len(_audit(engine, "address.success")) == 1
     with pytest.raises(ServiceError) as exc:
         evidence.confirm_address(session, aid, expected_version=1)
-    assert exc.value.key == "evidence.stale"
+    assert exc.value.key == "stale_write"
+
+
+def test_evidence_from_two_sessions_the_second_is_refused(engine: Engine, anna: int) -> None:
+    with new_session(engine) as setup:
+        aid = _address(setup, anna, "mobile", "0171 1234567")
+    first, second, third = new_session(engine), new_session(engine), new_session(engine)
+    try:
+        held = [each.get(Address, aid) for each in (first, second, third)]
+        assert [a.version for a in held if a is not None] == [1, 1, 1]
+        evidence.mark_failed(first, aid, FailureKind.WRONG_NUMBER, WHEN)
+        first.commit()
+        with pytest.raises(StaleWrite):
+            evidence.confirm_address(second, aid, WHEN + timedelta(days=1))
+        with pytest.raises(StaleWrite):  # a delete is checked the same way
+            evidence.delete_address(third, aid)
+    finally:
+        for each in (first, second, third):
+            each.close()
+    stored = _reload(engine, aid)
+    assert (stored.failure_kind, stored.confirmed_at, stored.version) == ("wrong_number", None, 2)
+    assert len(_audit(engine, "address.confirm")) == 0
 
 
 def test_delete_keeps_interactions_and_audits(session: Session, engine: Engine, anna: int) -> None:

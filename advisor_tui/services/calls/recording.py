@@ -12,7 +12,8 @@ call, records it; the caller commits. The pieces are public too:
   silently (DESIGN.md "Matching"), and the advisor looks at whichever card
   comes up. An unknown number, a suffix-only suggestion or a withheld number
   becomes an inbox entry (`Request`, channel phone). Replaying the same call
-  (same number, same time) records nothing new;
+  (same number, same time, same connection id) records nothing new, also when
+  two listeners record it at once (`call_key`, unique indexes, `insert_once`);
 - `log_answered_call` / `log_outgoing_call`: an `Interaction` for a number
   known for exactly one person (for a shared number we cannot know who was
   on the line; the advisor logs it by hand); its outcome feeds the address's
@@ -44,6 +45,7 @@ from advisor_tui.io.callmonitor_events import CallOutcome, OutcomeKind
 from advisor_tui.services import audit
 from advisor_tui.services.persons import evidence
 from advisor_tui.services.persons.lookup import LookupResult, reverse_lookup
+from advisor_tui.storage.unique import insert_once
 
 SOURCE = "callmonitor"
 _EXACT = (MatchKind.EXACT.value, MatchKind.SHARED.value)
@@ -147,8 +149,20 @@ def _when_text(at: datetime) -> str:
     return local(at).strftime(t("calls.datetime_format"))
 
 
-def _dedupe_key(number: str | None, at: datetime) -> str:
-    return f"{SOURCE}:{number or 'withheld'}:{as_utc(at).isoformat()}"
+def call_key(number: str | None, at: datetime, conn_id: int | None = None) -> str:
+    """The external key of one call: number, box time and (when known) connection id.
+
+    Stored as the request's `message_id` or the interaction's or follow-up's
+    `external_id`, each unique, so a replayed event finds what it left before.
+    """
+    key = f"{SOURCE}:{number or 'withheld'}:{as_utc(at).isoformat()}"
+    return key if conn_id is None else f"{key}:{conn_id}"
+
+
+def _call_key(info: CallerInfo, at: datetime, conn_id: int | None) -> str:
+    # The normalized number where there is one: the same call in another notation is one call.
+    normalized = info.lookup.normalized if info.lookup is not None else None
+    return call_key(normalized or info.number, at, conn_id)
 
 
 def _existing_followup(session: Session, person_id: int, at: datetime) -> FollowUp | None:
@@ -168,20 +182,25 @@ def record_missed_call(
     region: str = DEFAULT_REGION,
     called: str | None = None,
     info: CallerInfo | None = None,
+    conn_id: int | None = None,
 ) -> MissedCallRecord:
     """Turn a missed call into callback follow-ups (known caller) or an inbox entry.
 
     `at` is the time the call rang (aware); `called` the advisor's own number
-    that rang; `info` a lookup done already (e.g. for the RING pop-up).
+    that rang; `info` a lookup done already (e.g. for the RING pop-up);
+    `conn_id` the box's connection id (part of the call's key).
     """
     if info is None or info.number != (caller.strip() if caller else None):
         info = identify_caller(session, caller, region=region)
+    key = _call_key(info, at, conn_id)
     if info.known:
-        return _missed_for_persons(session, info, at)
-    return _missed_to_inbox(session, info, at, called)
+        return _missed_for_persons(session, info, at, key)
+    return _missed_to_inbox(session, info, at, called, key)
 
 
-def _missed_for_persons(session: Session, info: CallerInfo, at: datetime) -> MissedCallRecord:
+def _missed_for_persons(
+    session: Session, info: CallerInfo, at: datetime, key: str
+) -> MissedCallRecord:
     ids: list[int] = []
     created = False
     when = _when_text(at)
@@ -199,26 +218,27 @@ def _missed_for_persons(session: Session, info: CallerInfo, at: datetime) -> Mis
             kind=FollowUpKind.CALLBACK.value,
             due_at=as_utc(at),
             note=note,
+            external_id=key,
         )
-        session.add(followup)
-        session.flush()
-        assert followup.id is not None
+        followup_id, new = insert_once(session, followup, ("person_id", "external_id"))
+        if not new:  # recorded meanwhile by another listener
+            ids.append(followup_id)
+            continue
         audit.record(
             session,
             "followup.create",
             "followup",
-            followup.id,
+            followup_id,
             {"source": SOURCE, "person_id": candidate.person_id, "number": info.number, "at": at},
         )
-        ids.append(followup.id)
+        ids.append(followup_id)
         created = True
     return MissedCallRecord(info, at, tuple(ids), None, created)
 
 
 def _missed_to_inbox(
-    session: Session, info: CallerInfo, at: datetime, called: str | None
+    session: Session, info: CallerInfo, at: datetime, called: str | None, key: str
 ) -> MissedCallRecord:
-    key = _dedupe_key(info.number, at)
     existing = session.exec(select(Request).where(Request.message_id == key)).first()
     if existing is not None:
         return MissedCallRecord(info, at, (), existing.id, False)
@@ -248,16 +268,17 @@ def _missed_to_inbox(
         body=body,
         received_at=as_utc(at),
     )
-    session.add(request)
-    session.flush()
+    request_id, created = insert_once(session, request, ("channel", "message_id"))
+    if not created:  # recorded meanwhile by another listener
+        return MissedCallRecord(info, at, (), request_id, False)
     audit.record(
         session,
         "request.create",
         "request",
-        request.id,
+        request_id,
         {"source": SOURCE, "channel": "phone", "number": info.number, "at": at},
     )
-    return MissedCallRecord(info, at, (), request.id, True)
+    return MissedCallRecord(info, at, (), request_id, True)
 
 
 def _log_call(
@@ -268,6 +289,7 @@ def _log_call(
     *,
     direction: Direction,
     reached: bool,
+    key: str,
 ) -> LoggedCall:
     if not (info.known and len(info.candidates) == 1):
         return LoggedCall(info, at, duration_seconds)
@@ -282,7 +304,7 @@ def _log_call(
     ).first()
     if existing is not None:
         return LoggedCall(info, at, duration_seconds, existing.id, False)
-    key = "calls.summary.in" if direction is Direction.IN else "calls.summary.out"
+    summary_key = "calls.summary.in" if direction is Direction.IN else "calls.summary.out"
     interaction = Interaction(
         person_id=candidate.person_id,
         address_id=candidate.address_id,
@@ -292,9 +314,12 @@ def _log_call(
         occurred_at=as_utc(at),
         duration_seconds=duration_seconds,
         outcome=(Outcome.REACHED if reached else Outcome.NO_ANSWER).value,
-        summary=t(key, number=info.display),
+        summary=t(summary_key, number=info.display),
+        external_id=key,
     )
-    session.add(interaction)
+    interaction_id, created = insert_once(session, interaction, ("channel", "external_id"))
+    if not created:  # recorded meanwhile by another listener
+        return LoggedCall(info, at, duration_seconds, interaction_id, False)
     # The outcome feeds the address's evidence (reached: last_success_at).
     evidence.apply_outcome(session, candidate.address_id, interaction.outcome or "", at)
     session.flush()
@@ -302,10 +327,10 @@ def _log_call(
         session,
         "interaction.create",
         "interaction",
-        interaction.id,
+        interaction_id,
         {"source": SOURCE, "person_id": candidate.person_id, "direction": direction.value},
     )
-    return LoggedCall(info, at, duration_seconds, interaction.id, True)
+    return LoggedCall(info, at, duration_seconds, interaction_id, True)
 
 
 def log_answered_call(
@@ -316,10 +341,14 @@ def log_answered_call(
     *,
     region: str = DEFAULT_REGION,
     info: CallerInfo | None = None,
+    conn_id: int | None = None,
 ) -> LoggedCall:
     """Log an answered incoming call (outcome reached) for a caller known exactly."""
     info = info or identify_caller(session, caller, region=region)
-    return _log_call(session, info, at, duration_seconds, direction=Direction.IN, reached=True)
+    key = _call_key(info, at, conn_id)
+    return _log_call(
+        session, info, at, duration_seconds, direction=Direction.IN, reached=True, key=key
+    )
 
 
 def log_outgoing_call(
@@ -331,11 +360,13 @@ def log_outgoing_call(
     connected: bool,
     region: str = DEFAULT_REGION,
     info: CallerInfo | None = None,
+    conn_id: int | None = None,
 ) -> LoggedCall:
     """Log an outgoing call (reached or no answer) to a number known exactly."""
     info = info or identify_caller(session, called, region=region)
+    key = _call_key(info, at, conn_id)
     return _log_call(
-        session, info, at, duration_seconds, direction=Direction.OUT, reached=connected
+        session, info, at, duration_seconds, direction=Direction.OUT, reached=connected, key=key
     )
 
 
@@ -352,6 +383,7 @@ def handle_outcome(
             region=region,
             called=outcome.own_number,
             info=info,
+            conn_id=outcome.conn_id,
         )
         return CallReport(outcome, info, missed=missed)
     if outcome.kind is OutcomeKind.ANSWERED:
@@ -362,6 +394,7 @@ def handle_outcome(
             outcome.duration_seconds or 0,
             region=region,
             info=info,
+            conn_id=outcome.conn_id,
         )
         return CallReport(outcome, info, logged=logged)
     if outcome.kind is OutcomeKind.OUTGOING_ENDED:
@@ -373,6 +406,7 @@ def handle_outcome(
             connected=outcome.connected,
             region=region,
             info=info,
+            conn_id=outcome.conn_id,
         )
         return CallReport(outcome, info, logged=logged)
     return CallReport(outcome, info)

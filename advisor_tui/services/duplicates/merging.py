@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import update
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel, col
 
 from advisor_tui.domain.flags import FLAG_FIELDS
@@ -58,7 +59,6 @@ def _combine(kept: Address, dropped: Address) -> None:
     kept.is_preferred = kept.is_preferred or dropped.is_preferred
     kept.label = kept.label or dropped.label
     kept.updated_at = utcnow()
-    kept.version += 1
 
 
 def _check_choices(field_choices: Mapping[str, str]) -> None:
@@ -134,6 +134,20 @@ def merge_persons(
     other = get_person(session, other_id)
     if expected_versions is not None and (keep.version, other.version) != expected_versions:
         raise ServiceError("merge.changed")
+    try:
+        return _merge(session, keep, other, choices)
+    except StaleDataError as exc:
+        # Someone else wrote one of the persons or addresses since they were loaded.
+        session.rollback()
+        raise ServiceError("merge.changed") from exc
+
+
+def _merge(session: Session, keep: Person, other: Person, choices: dict[str, str]) -> Person:
+    keep_id, other_id = keep.id or 0, other.id or 0
+    # Rows move first, so the kept person is written once (one version step).
+    moved, combined = _move_addresses(session, keep, other)
+    _move_references(session, keep_id, other_id)
+    session.flush()
     changed = []
     for name in PERSON_FIELDS:
         mine, theirs = getattr(keep, name), getattr(other, name)
@@ -153,12 +167,8 @@ def merge_persons(
     if more:
         keep.extra = extra_to_json(kept_extra + more)
         changed.append("extra")
-    moved, combined = _move_addresses(session, keep, other)
-    _move_references(session, keep_id, other_id)
-    session.flush()
     session.delete(other)
-    keep.updated_at = utcnow()
-    keep.version += 1
+    keep.updated_at = utcnow()  # `version` moves on in the UPDATE itself
     session.add(keep)
     session.flush()
     details = {"merged_id": other_id, "fields": changed, "choices": choices,

@@ -20,6 +20,7 @@ from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.domain.vocabulary import AddressKind, PersonKind, Scope
 from advisor_tui.services import audit
 from advisor_tui.services.errors import NotFound, ServiceError
+from advisor_tui.services.stale import check_version, refusing_stale
 
 PERSON_FIELDS = (
     "kind",
@@ -98,15 +99,16 @@ def update_person(
 ) -> Person:
     """Change the given fields of a person; records which fields changed.
 
-    With `expected_version`, a record changed by someone else meanwhile is refused.
+    With `expected_version`, a record changed by someone else meanwhile is refused
+    (`StaleWrite`); so is one changed between loading and writing here (the
+    database checks `version` on every UPDATE).
     """
     unknown = set(changes) - set(PERSON_FIELDS)
     if unknown:
         raise ServiceError("unknown_field", field=", ".join(sorted(unknown)))
     _check_person(changes)
     person = get_person(session, person_id)
-    if expected_version is not None and person.version != expected_version:
-        raise ServiceError("record_changed")
+    check_version(session, person, expected_version)
     changed = {}
     for name, value in changes.items():
         if isinstance(value, str):
@@ -117,10 +119,10 @@ def update_person(
     if not (person.first_name or person.last_name or person.company):
         raise ServiceError("name_required")
     if changed:
-        person.updated_at = utcnow()
-        person.version += 1
+        person.updated_at = utcnow()  # `version` moves on in the UPDATE itself
         session.add(person)
-        session.flush()
+        with refusing_stale(session, Person, person_id):
+            session.flush()
         audit.record(session, "person.update", "person", person.id, {"fields": sorted(changed)})
     return person
 
@@ -209,15 +211,15 @@ def update_address(
 ) -> Address:
     """Change fields of an address; a new raw text or kind is normalized again.
 
-    With `expected_version`, a record changed by someone else meanwhile is refused.
+    With `expected_version`, a record changed by someone else meanwhile is refused
+    (`StaleWrite`), as in `update_person`.
     """
     unknown = set(changes) - set(ADDRESS_FIELDS)
     if unknown:
         raise ServiceError("unknown_field", field=", ".join(sorted(unknown)))
     _check_address(changes)
     address = get_address(session, address_id)
-    if expected_version is not None and address.version != expected_version:
-        raise ServiceError("record_changed")
+    check_version(session, address, expected_version)
     changed = []
     for name, value in changes.items():
         if isinstance(value, str):
@@ -231,10 +233,10 @@ def update_address(
             # Evidence belongs to the old value; a new value starts without it.
             address.confirmed_at = address.last_success_at = address.failed_at = None
             address.failure_kind = None
-        address.updated_at = utcnow()
-        address.version += 1
+        address.updated_at = utcnow()  # `version` moves on in the UPDATE itself
         session.add(address)
-        session.flush()
+        with refusing_stale(session, Address, address_id):
+            session.flush()
         audit.record(session, "address.update", "address", address.id, {"fields": sorted(changed)})
     return address
 

@@ -1,8 +1,10 @@
 """Evidence on an address: confirmed, reached, failed, serviceable; and deleting one.
 
 Each function writes the timestamp the stability score reads
-(`domain.stability`), bumps `version` and `updated_at`, adds an audit entry
-and flushes; the caller commits. Adding and editing addresses live in
+(`domain.stability`) and `updated_at` (the UPDATE moves `version` on), adds
+an audit entry and flushes; the caller commits. With `expected_version`, or
+when another session wrote the address first, the write is refused
+(`StaleWrite`, services.stale). Adding and editing addresses live in
 `services.persons.editing` (`add_address`, `update_address`).
 
 Timestamps never move backwards: recording evidence dated before what is
@@ -23,6 +25,7 @@ from advisor_tui.domain.vocabulary import AddressKind, FailureKind, Outcome
 from advisor_tui.services import audit
 from advisor_tui.services.errors import ServiceError
 from advisor_tui.services.persons.editing import get_address
+from advisor_tui.services.stale import check_version, refusing_stale
 
 # What a logged interaction's outcome says about the address it used.
 OUTCOME_EVIDENCE: dict[str, FailureKind | str | None] = {
@@ -48,16 +51,15 @@ def _later(current: datetime | None, when: datetime) -> datetime:
 
 def _load(session: Session, address_id: int, expected_version: int | None) -> Address:
     address = get_address(session, address_id)
-    if expected_version is not None and address.version != expected_version:
-        raise ServiceError("evidence.stale")
+    check_version(session, address, expected_version)
     return address
 
 
 def _save(session: Session, address: Address, action: str, details: dict[str, object]) -> Address:
     address.updated_at = utcnow()
-    address.version += 1
     session.add(address)
-    session.flush()
+    with refusing_stale(session, Address, address.id):
+        session.flush()
     audit.record(session, action, "address", address.id, details)
     return address
 
@@ -155,5 +157,6 @@ def delete_address(
     address = _load(session, address_id, expected_version)
     details = {"person_id": address.person_id, "kind": address.kind, "scope": address.scope}
     session.delete(address)
-    session.flush()
+    with refusing_stale(session, Address, address_id):
+        session.flush()
     audit.record(session, "address.delete", "address", address_id, details)
