@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from advisor_tui.i18n import t
+from advisor_tui.i18n.dates import format_time
 from advisor_tui.io.callmonitor_events import OutcomeKind
 from advisor_tui.services.calls.recording import CallerInfo, CallReport
 
@@ -53,7 +54,7 @@ def describe_report(report: CallReport) -> str:
     done = _what_was_done(report)
     if done:
         text += f" – {done}"
-    return f"{outcome.at.strftime('%H:%M:%S')}  {text}"
+    return f"{format_time(outcome.at, seconds=True)}  {text}"
 
 
 def _what_was_done(report: CallReport) -> str:
