@@ -87,3 +87,27 @@ async def test_unknown_caller_offers_a_new_customer(engine: Engine) -> None:
         await box.close()
     with new_session(engine) as session:
         assert session.exec(select(Request)).all() == []  # still ringing: nothing missed yet
+
+
+async def test_open_card_shows_a_call_recorded_meanwhile(engine: Engine) -> None:
+    from tests.tui.helpers import settle, wait_until
+
+    anna = _anna(engine)
+    box = FakeBox([[RING_ANNA, HANG_UP_0]])
+    port = await box.start()
+    app = AdvisorApp(engine=engine, settings=Settings(lang="de"), database_label="t")
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press(*"schmidt", "enter")
+            card = await wait_until(
+                pilot, lambda: app.screen if isinstance(app.screen, CardScreen) else None
+            )
+            await wait_until(pilot, lambda: card.data is not None)
+            assert card.person_id == anna and card.data.followups == []
+            app.start_call_monitor("127.0.0.1", port)
+            await wait_until(pilot, lambda: card.data is not None and card.data.followups)
+            assert [f.kind for f in card.data.followups] == ["callback"]
+            assert app.screen is card
+    finally:
+        await box.close()

@@ -237,3 +237,25 @@ async def test_locked_database_never_ends_the_app_and_no_call_is_lost(
         callbacks = session.exec(select(FollowUp).where(FollowUp.person_id == anna.id)).all()
     assert len(callbacks) == 1
     engine.dispose()
+
+
+def test_every_binding_has_an_id_for_the_keymap() -> None:
+    import importlib
+    import pkgutil
+
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+
+    import advisor_tui.tui as tui
+
+    missing = []
+    for info in pkgutil.walk_packages(tui.__path__, "advisor_tui.tui."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, DOMNode):
+                if value.__module__ != module.__name__:
+                    continue
+                for binding in value.__dict__.get("BINDINGS", []):
+                    if isinstance(binding, Binding) and not binding.id:
+                        missing.append(f"{value.__name__}: {binding.key}")
+    assert missing == []

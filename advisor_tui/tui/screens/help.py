@@ -30,7 +30,7 @@ def key_lines(screen: Screen) -> list[str]:
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "dismiss", "key.back", id="help.close"),
-        Binding("question_mark", "dismiss", "key.back", show=False),
+        Binding("question_mark", "dismiss", "key.back", show=False, id="help.close_key"),
     ]
 
     def __init__(self, database: str) -> None:

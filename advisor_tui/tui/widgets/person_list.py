@@ -60,12 +60,12 @@ class PersonList(ReportsWorkerErrors, ScrollView, can_focus=True):
 
     BINDINGS = [
         Binding("enter", "open", "key.open", id="list.open"),
-        Binding("up", "cursor(-1)", show=False),
-        Binding("down", "cursor(1)", show=False),
-        Binding("pageup", "page(-1)", show=False),
-        Binding("pagedown", "page(1)", show=False),
-        Binding("home", "jump(0)", show=False),
-        Binding("end", "jump(-1)", show=False),
+        Binding("up", "cursor(-1)", show=False, id="list.up"),
+        Binding("down", "cursor(1)", show=False, id="list.down"),
+        Binding("pageup", "page(-1)", show=False, id="list.page_up"),
+        Binding("pagedown", "page(1)", show=False, id="list.page_down"),
+        Binding("home", "jump(0)", show=False, id="list.first"),
+        Binding("end", "jump(-1)", show=False, id="list.last"),
     ]
 
     cursor: reactive[int] = reactive(0)
