@@ -92,25 +92,29 @@ def advisor(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch)
     return run
 
 
-def run_cli(
-    *args: str, env: dict[str, str] | None = None, input: str | None = None, timeout: float = 120
-) -> subprocess.CompletedProcess[str]:
-    """Run `python -m advisor_tui ARGS` as a subprocess (the real CLI)."""
+def cli_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a CLI subprocess: German, compiled modules cached."""
     # Compiled modules go to a shared cache even where PYTHONDONTWRITEBYTECODE is set
     # (compiling from source adds seconds to every start); an empty value unsets it.
     cache = Path(tempfile.gettempdir()) / "advisor-test-pycache"
-    full_env = {
+    return {
         **os.environ,
         "ADVISOR_LANG": "de",
         "PYTHONDONTWRITEBYTECODE": "",
         "PYTHONPYCACHEPREFIX": str(cache),
-        **(env or {}),
+        **(extra or {}),
     }
+
+
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, input: str | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m advisor_tui ARGS` as a subprocess (the real CLI)."""
     return subprocess.run(
         [sys.executable, "-m", "advisor_tui", *args],
         capture_output=True,
         text=True,
-        env=full_env,
+        env=cli_env(env),
         input=input,
         timeout=timeout,
     )

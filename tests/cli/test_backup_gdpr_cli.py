@@ -1,8 +1,9 @@
 """`advisor backup`, `advisor restore` and `advisor gdpr`: exit status, prompts, output.
 
-Prompts are answered through a real pseudo-terminal; the refusal without one
-runs with a pipe as stdin, as a script would. Cases without a prompt call
-`cli.main` in-process (same code path, no Python start each time).
+Everything runs in process through `cli.main` (same code path, no Python start
+each time). Prompts are answered through a real pseudo-terminal; the refusal
+without one gets a pipe-like stdin, as a script would. One restore runs as a
+real process typing into its terminal, end to end.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from advisor_tui.cli import main
 from advisor_tui.domain.models import Interaction, Request
 from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session, open_engine
-from tests.conftest import run_cli
+from tests.conftest import Advisor, cli_env
 
 
 def _make_db(path: Path, persons: int) -> None:
@@ -55,7 +56,7 @@ def run_with_tty(*args: str, answer: str) -> subprocess.CompletedProcess[str]:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env={**os.environ, "ADVISOR_LANG": "de"},
+            env=cli_env(),
         )
         os.close(slave)
         os.write(master, answer.encode())
@@ -81,10 +82,10 @@ def typed(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
         os.close(fd)
 
 
-def test_backup_prints_path_and_size(tmp_path: Path) -> None:
+def test_backup_prints_path_and_size(advisor: Advisor, tmp_path: Path) -> None:
     db = tmp_path / "advisor.sqlite3"
     _make_db(db, 3)
-    done = run_cli("--db", str(db), "backup")
+    done = advisor("--db", str(db), "backup")
     assert done.returncode == 0, done.stderr
     path = Path(done.stdout.split("Gesichert: ", 1)[1].rsplit(" (", 1)[0])
     assert path.parent == tmp_path / "backups" and _persons(path) == 3
@@ -107,12 +108,15 @@ def test_backup_json_and_postgres_refusal(
 
 
 def test_restore_asks_refuses_without_terminal_and_restores(
-    tmp_path: Path, typed: Callable[[str], None], capsys: pytest.CaptureFixture[str]
+    advisor: Advisor,
+    tmp_path: Path,
+    typed: Callable[[str], None],
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     db, other = tmp_path / "advisor.sqlite3", tmp_path / "other.sqlite3"
     _make_db(db, 2)
     _make_db(other, 5)
-    refused = run_cli("--db", str(db), "restore", str(other), input="j\n")
+    refused = advisor("--db", str(db), "restore", str(other), input="j\n")
     assert refused.returncode == 2 and "--yes" in refused.stderr
     assert refused.stderr.count("\n") == 1 and _persons(db) == 2
 
@@ -165,7 +169,10 @@ def _person_with_order(db: Path) -> int:
 
 
 def test_gdpr_export_erase_purge(
-    tmp_path: Path, typed: Callable[[str], None], capsys: pytest.CaptureFixture[str]
+    advisor: Advisor,
+    tmp_path: Path,
+    typed: Callable[[str], None],
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     db = tmp_path / "advisor.sqlite3"
     _make_db(db, 1)
@@ -187,7 +194,7 @@ def test_gdpr_export_erase_purge(
 
     # Interactions tied to the order keep it for 10 years from the end of 2024 (or later,
     # the interaction above is stamped now): the message names the date.
-    erased = run_cli("--db", str(db), "gdpr", "erase", str(pid), "--yes")
+    erased = advisor("--db", str(db), "gdpr", "erase", str(pid), "--yes")
     assert erased.returncode == 0, erased.stderr
     assert "gesperrt und verborgen" in erased.stdout and "01.01.20" in erased.stdout
     if importlib.util.find_spec("advisor_tui.commands.who") is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ from sqlmodel import select
 from advisor_tui.domain.models import FollowUp, Request
 from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session
-from tests.conftest import run_cli
+from tests.conftest import Advisor, cli_env
 from tests.io.callmonitor_box import FakeBox
 
 CALLS = [
@@ -41,7 +40,7 @@ async def run_monitor(args: list[str], box: FakeBox, *, wait_for: int, env: dict
         *args,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
-        env={**os.environ, **env},
+        env=cli_env(env),
     )
     assert proc.stdout is not None and proc.stderr is not None
     lines: list[str] = []
@@ -107,7 +106,7 @@ async def test_host_and_port_come_from_the_config(tmp_path: Path, db_path: Path)
     assert "Missed call from 0171 2345678 – unknown – put into the inbox" in out
 
 
-def test_bad_port_is_a_usage_error(db_path: Path):
-    result = run_cli("callmonitor", "--port", "70000", "--db", str(db_path))
+def test_bad_port_is_a_usage_error(advisor: Advisor, db_path: Path):
+    result = advisor("callmonitor", "--port", "70000", "--db", str(db_path))
     assert result.returncode == 2
     assert "Port" in result.stderr and "Traceback" not in result.stderr

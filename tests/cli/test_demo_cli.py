@@ -1,23 +1,24 @@
-"""`advisor demo` as a subprocess against a temp database."""
+"""`advisor demo` against a temp database, in process (its worker processes are
+tested in tests/demo)."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
-from tests.conftest import run_cli
+from tests.conftest import Advisor
 
 
-def test_demo_fills_a_new_database(tmp_path: Path) -> None:
+def test_demo_fills_a_new_database(advisor: Advisor, tmp_path: Path) -> None:
     db = tmp_path / "demo.sqlite3"
-    result = run_cli("demo", "--persons", "200", "--db", str(db))
+    result = advisor("demo", "--persons", "200", "--db", str(db))
     assert result.returncode == 0, result.stderr
-    assert "200 Personen" in result.stdout
+    assert "Personen 200," in result.stdout
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM person").fetchone()[0] == 200
         assert conn.execute("SELECT count(*) FROM address").fetchone()[0] > 400
 
-    again = run_cli("demo", "--persons", "200", "--db", str(db))
+    again = advisor("demo", "--persons", "200", "--db", str(db))
     assert again.returncode == 2
     lines = again.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in again.stderr
@@ -26,14 +27,14 @@ def test_demo_fills_a_new_database(tmp_path: Path) -> None:
         assert conn.execute("SELECT count(*) FROM person").fetchone()[0] == 200
 
 
-def test_demo_in_english_and_with_a_seed(tmp_path: Path) -> None:
+def test_demo_in_english_and_with_a_seed(advisor: Advisor, tmp_path: Path) -> None:
     db = tmp_path / "demo.sqlite3"
-    result = run_cli("--lang", "en", "demo", "--persons", "50", "--seed", "9", "--db", str(db))
+    result = advisor("--lang", "en", "demo", "--persons", "50", "--seed", "9", "--db", str(db))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Created 50 persons")
+    assert result.stdout.startswith("Created in ") and "persons 50," in result.stdout
 
 
-def test_demo_rejects_a_bad_person_count(tmp_path: Path) -> None:
-    result = run_cli("demo", "--persons", "0", "--db", str(tmp_path / "x.sqlite3"))
+def test_demo_rejects_a_bad_person_count(advisor: Advisor, tmp_path: Path) -> None:
+    result = advisor("demo", "--persons", "0", "--db", str(tmp_path / "x.sqlite3"))
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
