@@ -4,6 +4,8 @@ TEXTS = {
     # Card: keys
     "card.key.edit_person": {"de": "Person ändern", "en": "Edit person"},
     "card.key.delete_person": {"de": "Person löschen", "en": "Delete person"},
+    # Card: the score column's heading on a narrow card
+    "card.col.score_short": {"de": "Wert", "en": "Score"},
     # Card: tags and consent
     "card.tags_line": {"de": "Schlagworte: {tags}", "en": "Tags: {tags}"},
     "card.consent": {"de": "Einwilligung:", "en": "Consent:"},

@@ -190,7 +190,11 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         addresses = self.data.addresses
         width = self.query_one("#card-left").content_region.width or self.size.width
         compact, widths = address_columns(width, addresses)
-        labels = ["", t("card.col.score"), t("card.col.kind")]
+        labels = [
+            "",
+            t("card.col.score_short" if compact else "card.col.score"),
+            t("card.col.kind"),
+        ]
         if not compact:
             labels.append(t("card.col.scope"))
         labels.append(t("card.col.value"))
