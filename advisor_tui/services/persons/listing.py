@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
+from advisor_tui.domain.flags import flag_symbols
 from advisor_tui.domain.models import Person
 from advisor_tui.domain.normalize import display_value
 from advisor_tui.i18n import t
@@ -21,18 +22,7 @@ class PersonRow:
     kind: str
     company: str
     hottest: str  # the best way to reach the person, as entered
-    flags: str  # ★ super customer, ! dissatisfied, € payment trouble
-
-
-def _flags(person: Person) -> str:
-    marks = []
-    if person.is_super_customer:
-        marks.append("★")
-    if person.is_dissatisfied:
-        marks.append("!")
-    if person.has_payment_trouble:
-        marks.append("€")
-    return "".join(marks)
+    flags: str  # symbols of domain.flags
 
 
 def _sort_name(person: Person) -> str:
@@ -60,7 +50,12 @@ def rows_for(
             hottest = f"{t('addr.' + a.kind)} {value}"
         rows.append(
             PersonRow(
-                person.id, _sort_name(person), person.kind, person.company, hottest, _flags(person)
+                person.id,
+                _sort_name(person),
+                person.kind,
+                person.company,
+                hottest,
+                flag_symbols(person),
             )
         )
     return rows
@@ -71,19 +66,43 @@ def total(session: Session) -> int:
 
 
 def page(session: Session, offset: int, limit: int, now: datetime | None = None) -> list[PersonRow]:
-    """Rows `offset`..`offset+limit` of the whole list in name order."""
+    """Rows `offset`..`offset+limit` of the whole list in phone-book order."""
     return rows_for(session, person_service.list_persons(session, offset, limit), now)
 
 
-def search_people(session: Session, text: str, limit: int = 200) -> list[Person]:
-    """Persons matching `text`, best match first (rows are made page by page)."""
-    from advisor_tui.services.persons.search import search_persons
+def rows_for_ids(
+    session: Session, ids: Sequence[int], now: datetime | None = None
+) -> list[PersonRow]:
+    """List rows for the persons of `ids`, in that order (persons hidden or gone meanwhile
+    are skipped)."""
+    if not ids:
+        return []
+    found = session.exec(
+        select(Person).where(col(Person.id).in_(ids), col(Person.restricted_until).is_(None))
+    ).all()
+    by_id = {person.id: person for person in found}
+    return rows_for(session, [by_id[i] for i in ids if i in by_id], now)
 
-    return [hit.person for hit in search_persons(session, text, limit=limit)]
+
+def search_ids(session: Session, text: str, limit: int | None = None) -> list[int]:
+    """Ids of the persons matching `text` (all without `limit`), best match first; the
+    list makes rows for them page by page (`rows_for_ids`)."""
+    from advisor_tui.services.persons.search import search_ids as ranked_ids
+
+    return ranked_ids(session, text, limit=limit)
+
+
+def count_matches(session: Session, text: str) -> int:
+    """How many persons match `text`: what the status line says, however many are listed."""
+    from advisor_tui.services.persons.search import count_matches as counted
+
+    return counted(session, text)
 
 
 def search(
     session: Session, text: str, limit: int = 200, now: datetime | None = None
 ) -> list[PersonRow]:
-    """Rows matching `text`, best match first."""
-    return rows_for(session, search_people(session, text, limit), now)
+    """Rows of the first `limit` persons matching `text`, best match first."""
+    from advisor_tui.services.persons.search import search_ids as ranked_ids
+
+    return rows_for_ids(session, ranked_ids(session, text, limit=limit), now)

@@ -67,12 +67,19 @@ def _ranked_ids(session: Session, query: _Query, limit: int | None) -> list[tupl
     connection = session.connection()
     ranked: dict[int, str] = {}
     if query.prefix:
-        # Several keys per person (first, last, both, company, two foldings): over-fetch.
+        # Several keys per person (first, last, both, company, two foldings): over-fetch,
+        # and again with more if that was not enough (a limited list must be a true head).
         wanted = None if limit is None else limit * 4
-        for person_id, field in index.prefix_matches(connection, query.prefix, wanted):
-            ranked.setdefault(person_id, field)
+        while True:
+            rows = index.prefix_matches(connection, query.prefix, wanted)
+            ranked = {}
+            for person_id, field in rows:
+                ranked.setdefault(person_id, field)
             if limit is not None and len(ranked) >= limit:
-                return list(ranked.items())
+                return list(ranked.items())[:limit]
+            if wanted is None or len(rows) < wanted:
+                break
+            wanted *= 4
     if query.terms:
         # Persons found by prefix come again here: room for them under the limit.
         wanted = None if limit is None else limit + len(ranked)

@@ -142,16 +142,21 @@ class CustomersScreen(ReportsWorkerErrors, Screen[None]):
         engine = self.app.engine  # type: ignore[attr-defined]
         clock = self.app.clock  # type: ignore[attr-defined]
         with new_session(engine) as session:
-            people = customer_list.search_people(session, query)
-            first = customer_list.rows_for(session, people[:PAGE_SIZE], clock())
+            # The first screenful ranked, and how many match in all (the status says so).
+            ids = customer_list.search_ids(session, query, PAGE_SIZE)
+            found = customer_list.count_matches(session, query)
+            first = customer_list.rows_for_ids(session, ids, clock())
             # The count changes only with writes; typing must not pay for it each time.
             total = self._total if self._total is not None else customer_list.total(session)
 
         def fetch(offset: int, limit: int) -> list[customer_list.PersonRow]:
+            # Further ids only when scrolled to, twice as many each time (a page costs rows).
             with new_session(engine) as s:
-                return customer_list.rows_for(s, people[offset : offset + limit], clock())
+                if offset + limit > len(ids) and len(ids) < found:
+                    ids[:] = customer_list.search_ids(s, query, max(offset + limit, 2 * len(ids)))
+                return customer_list.rows_for_ids(s, ids[offset : offset + limit], clock())
 
-        self.app.call_from_thread(self._show_results, query, len(people), fetch, first, total)
+        self.app.call_from_thread(self._show_results, query, found, fetch, first, total)
 
     def _show_results(
         self,
