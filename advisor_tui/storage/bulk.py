@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Date, Index, Table, func, insert, inspect, select, text
 
 from advisor_tui.domain.timestamps import UTCDateTime
+from advisor_tui.storage.transactions import begin_for_ddl
 
 
 class BulkWriter:
@@ -69,9 +70,11 @@ class BulkWriter:
     def indexes_dropped(self, tables: list[Table]) -> Iterator[None]:
         """Drop the tables' known secondary indexes now and build them again at the end.
 
-        Only indexes both in the model and in the database are touched; the
-        transaction makes this all-or-nothing.
+        Only indexes both in the model and in the database are touched. The
+        drop is part of the caller's transaction (opened for real first, see
+        `storage.transactions`), so an interrupted load leaves every index.
         """
+        begin_for_ddl(self.conn)
         dropped: list[Index] = []
         inspector = inspect(self.conn)
         for table in tables:

@@ -11,45 +11,16 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlmodel import Session
 
 from advisor_tui import paths
+from advisor_tui.storage.errors import DatabaseError as DatabaseError
 from advisor_tui.storage.schema_version import HEAD_REVISION
+from advisor_tui.storage.urls import resolve_url as resolve_url
+from advisor_tui.storage.urls import sqlite_file as sqlite_file
 
 BUSY_TIMEOUT_MS = 5000
-
-
-class DatabaseError(Exception):
-    """The database cannot be opened or used; str() is one sentence for the user."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        from advisor_tui.i18n import t
-
-        self.key = key
-        self.params = params
-        super().__init__(t(key, **params))
-
-
-def resolve_url(db_path: str | os.PathLike[str] | None, env_url: str | None = None) -> str:
-    """`--db PATH` wins, then ADVISOR_DATABASE_URL, then the default file."""
-    if db_path:
-        return f"sqlite:///{Path(db_path).expanduser().absolute()}"
-    if env_url:
-        return env_url
-    return f"sqlite:///{paths.default_database()}"
-
-
-def sqlite_file(url: str) -> Path | None:
-    """The file behind a SQLite URL, or None for other databases and :memory:."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError as exc:
-        raise DatabaseError("db.bad_url", url=url) from exc
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    return Path(parsed.database)
 
 
 def _prepare_sqlite_file(path: Path) -> None:

@@ -3,6 +3,9 @@
 Opening a database brings it to head. An existing database at an older
 revision is first copied next to itself (`NAME.before-REV-STAMP.sqlite3`).
 A database with tables but no Alembic revision is not ours and is refused.
+All pending revisions run in one transaction, DDL included (also on SQLite,
+see `storage.transactions`): a process killed mid-way leaves the database
+as it was before.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
 from advisor_tui.storage.backup import backup_sqlite
+from advisor_tui.storage.errors import DatabaseError
+from advisor_tui.storage.transactions import begin_for_ddl
+from advisor_tui.storage.urls import sqlite_file
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -41,17 +47,16 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Run the migrations up to `revision` on `engine`."""
+    """Run the migrations up to `revision` on `engine`, all in one transaction."""
     cfg = alembic_config()
     with engine.begin() as conn:
+        begin_for_ddl(conn)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 
 
 def upgrade_to_head(engine: Engine) -> Path | None:
     """Bring the schema to head; return the backup written first, if any."""
-    from advisor_tui.storage.db import DatabaseError, sqlite_file
-
     try:
         current = current_revision(engine)
         tables = set(inspect(engine).get_table_names())
