@@ -12,6 +12,7 @@ import os
 
 from advisor_tui.i18n import (
     addresses,
+    birthdays,
     calls,
     core,
     data_rights,
@@ -40,6 +41,7 @@ for _part in (
     invalid,
     person_card,
     desk,
+    birthdays,
 ):
     _overlap = CATALOG.keys() & _part.TEXTS.keys()
     if _overlap:

@@ -332,10 +332,6 @@ TEXTS = {
     "form.company": {"de": "Firma", "en": "Company"},
     "form.birthday": {"de": "Geburtstag (optional)", "en": "Birthday (optional)"},
     "form.first_address": {"de": "Erste Adresse (optional)", "en": "First address (optional)"},
-    "form.bad_birthday": {
-        "de": "Geburtstag bitte als TT.MM.JJJJ angeben.",
-        "en": "Please give the birthday as DD.MM.YYYY.",
-    },
     "key.new_person": {"de": "Neue Person", "en": "New person"},
     "key.open_caller": {"de": "Anrufer öffnen", "en": "Open caller"},
     "person.created": {"de": "{name} angelegt.", "en": "{name} created."},

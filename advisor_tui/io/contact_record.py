@@ -2,12 +2,11 @@
 
 vCard and CSV readers map their format to `ContactRecord`; the import service
 stores records without knowing where they came from. The small helpers here
-(decoding files, birthdays, name prefixes) are shared by both readers.
+(decoding files, name prefixes; birthdays: `domain.dates`) are shared by both readers.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -77,44 +76,6 @@ def decode_bytes(data: bytes) -> str:
     except UnicodeDecodeError:
         # cp1252 leaves five bytes undefined; Latin-1 maps every byte.
         return data.decode("latin-1")
-
-
-_ISO_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?:[T ].*)?$")
-_NO_YEAR = re.compile(r"^--(\d{2})-?(\d{2})$")
-_GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
-_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
-# Apple writes a birthday without a year as 1604-MM-DD (and says so in X-APPLE-OMIT-YEAR).
-NO_YEAR_PLACEHOLDERS = frozenset({1604, 1900})
-
-
-class NoYear(ValueError):
-    """A valid day and month without a year: Person.birthday cannot hold it."""
-
-
-def parse_birthday(text: str, *, omit_year: int | None = None) -> date | None:
-    """A birthday in any of the forms exports write; None when empty.
-
-    Raises NoYear for `--0315` (kept raw by the caller) and ValueError for
-    text that is no date.
-    """
-    value = text.strip()
-    if not value or value in ("0.0.00", "00.00.00", "0/0/00", "00/00/00"):
-        return None
-    if _NO_YEAR.match(value):
-        raise NoYear(value)
-    if match := _ISO_DATE.match(value):
-        year, month, day = (int(g) for g in match.groups())
-    elif match := _GERMAN_DATE.match(value):
-        day, month, year = (int(g) for g in match.groups())
-    elif match := _US_DATE.match(value):
-        month, day, year = (int(g) for g in match.groups())
-    else:
-        raise ValueError(value)
-    if year < 100:  # two-digit years in Outlook CSV: 00-29 -> 2000s
-        year += 2000 if year < 30 else 1900
-    if omit_year is not None and year == omit_year:
-        raise NoYear(value)
-    return date(year, month, day)
 
 
 _SALUTATIONS = frozenset({"herr", "frau", "mr", "mrs", "ms", "miss", "hr", "fr"})

@@ -13,13 +13,13 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from datetime import date
 
+from advisor_tui.domain.dates import optional_birthday
 from advisor_tui.io.contact_record import (
     AddressRecord,
     ContactRecord,
-    NoYear,
     RecordError,
-    parse_birthday,
     split_full_name,
     split_prefix,
 )
@@ -158,8 +158,8 @@ def row_to_record(columns: ColumnMap, row: CsvRow, source: str) -> ContactRecord
         record.first_name, record.last_name = split_full_name(value("display_name"))
     birthday = value("birthday")
     try:
-        record.birthday = parse_birthday(birthday)
-    except (NoYear, ValueError):
+        record.birthday = optional_birthday(birthday, date.today())
+    except ValueError:  # no date, or no year (domain.dates.NoYear): kept as written
         record.extra.append(_kept("Birthday", birthday))
     _addresses(columns, cells, record)
     kept = {a.raw for a in record.addresses}

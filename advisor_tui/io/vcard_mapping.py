@@ -10,15 +10,15 @@ so an export can give them back. The full table is in docs/import-mapping.md.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from advisor_tui.domain.dates import optional_birthday
 from advisor_tui.io.contact_record import (
     AddressRecord,
     ContactRecord,
-    NoYear,
     RecordError,
-    parse_birthday,
     split_full_name,
     split_prefix,
 )
@@ -301,8 +301,8 @@ def _birthday(record: ContactRecord, prop: Prop) -> bool:
     omit = prop.param("X-APPLE-OMIT-YEAR")
     try:
         omit_year = int(omit[0]) if omit else None
-        record.birthday = parse_birthday(unescape(prop.value), omit_year=omit_year)
-    except (NoYear, ValueError):
+        record.birthday = optional_birthday(unescape(prop.value), date.today(), omit_year=omit_year)
+    except ValueError:  # no date, or no year (domain.dates.NoYear): kept as written
         return False
     return True
 

@@ -8,19 +8,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from advisor_tui.domain.dates import NoYear, optional_birthday
 from advisor_tui.domain.models import Address, Person
 from advisor_tui.io.contact_record import (
     ContactRecord,
-    NoYear,
     RecordError,
     decode_bytes,
     extra_to_json,
-    parse_birthday,
 )
 from advisor_tui.io.vcard import split_cards
 from advisor_tui.io.vcard_export import fold, person_to_vcard
 from advisor_tui.io.vcard_mapping import PHONE_BY_NUMBER, parse_card, split_escaped, unescape
 from tests.io import contact_samples as samples
+
+TODAY = date(2026, 12, 1)
 
 
 def _one(text: str) -> ContactRecord:
@@ -156,15 +157,15 @@ def test_text_outside_cards_is_reported() -> None:
     ],
 )
 def test_birthday_forms(text: str, expected: date | None) -> None:
-    assert parse_birthday(text) == expected
+    assert optional_birthday(text, TODAY) == expected
 
 
 def test_birthday_without_year() -> None:
     for text in ("--0315", "--03-15"):
         with pytest.raises(NoYear):
-            parse_birthday(text)
+            optional_birthday(text, TODAY)
     with pytest.raises(NoYear):
-        parse_birthday("1604-03-15", omit_year=1604)  # Apple's X-APPLE-OMIT-YEAR
+        optional_birthday("1604-03-15", TODAY, omit_year=1604)  # Apple's X-APPLE-OMIT-YEAR
 
 
 def test_decode_utf8_bom_and_windows_1252() -> None:

@@ -5,6 +5,7 @@ Esc on a form with unsaved input asks before dropping it (`is_dirty`).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TypeVar
 
 from textual import on
@@ -15,6 +16,8 @@ from textual.events import Mount
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
+from advisor_tui.domain.dates import MAX_AGE_YEARS, BirthdayError, optional_birthday
+from advisor_tui.domain.timestamps import local, utcnow
 from advisor_tui.i18n import t
 
 R = TypeVar("R")
@@ -64,6 +67,15 @@ class FormScreen(ModalScreen[R | None]):
 
     def show_error(self, message: str) -> None:
         self.query_one("#form-error", Static).update(message)
+
+    def read_birthday(self, text: str) -> date | None:
+        """The birthday typed in `text` (None when empty); says why and raises if it is none."""
+        clock = getattr(self.app, "clock", utcnow)
+        try:
+            return optional_birthday(text, local(clock()).date())
+        except BirthdayError as exc:
+            self.show_error(t(exc.key, text=exc.text, years=MAX_AGE_YEARS))
+            raise
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
+from advisor_tui.domain.dates import BirthdayError, format_birthday
+from advisor_tui.domain.flags import FLAGS
 from advisor_tui.domain.models import Person
 from advisor_tui.domain.vocabulary import AddressKind, PersonKind
 from advisor_tui.i18n import t
 from advisor_tui.services.persons.editing import PersonData
 from advisor_tui.tui.screens.form import FormScreen
-
-# The flags an advisor sets by hand, with their texts on the card.
-FLAGS = (
-    ("is_super_customer", "card.flag.super"),
-    ("is_dissatisfied", "card.flag.dissatisfied"),
-    ("has_payment_trouble", "card.flag.payment"),
-)
 
 
 @dataclass
@@ -29,19 +23,6 @@ class NewPerson:
     data: PersonData
     address_kind: str
     address_raw: str
-
-
-def parse_birthday(text: str) -> date | None:
-    """`15.03.1980` or `1980-03-15`; raises ValueError for anything else."""
-    text = text.strip()
-    if not text:
-        return None
-    for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
 
 
 def person_fields(person: Person | None = None, *, kind: str = "") -> ComposeResult:
@@ -75,7 +56,9 @@ def person_fields(person: Person | None = None, *, kind: str = "") -> ComposeRes
     yield Input(value("company"), id="company")
     yield Label(t("form.birthday"))
     birthday = person.birthday if person is not None else None
-    yield Input(f"{birthday:%d.%m.%Y}" if birthday else "", id="birthday", placeholder="TT.MM.JJJJ")
+    yield Input(
+        format_birthday(birthday) if birthday else "", id="birthday", placeholder="TT.MM.JJJJ"
+    )
 
 
 class PersonFormScreen(FormScreen[NewPerson]):
@@ -115,9 +98,8 @@ class PersonFormScreen(FormScreen[NewPerson]):
             self.show_error(t("name_required"))
             return
         try:
-            birthday = parse_birthday(self._value("birthday"))
-        except ValueError:
-            self.show_error(t("form.bad_birthday"))
+            birthday = self.read_birthday(self._value("birthday"))
+        except BirthdayError:
             return
         data = PersonData(
             first_name=self._value("first_name"),
@@ -151,8 +133,10 @@ class PersonEditScreen(FormScreen[dict[str, Any]]):
             yield Input(person.tags, id="tags")
             yield Label(t("form.flags"))
             with Horizontal(classes="form-flags"):
-                for name, label in FLAGS:
-                    yield Checkbox(t(label), bool(getattr(person, name)), id=name)
+                for flag in FLAGS:
+                    yield Checkbox(
+                        t(flag.label_key), bool(getattr(person, flag.field)), id=flag.field
+                    )
             yield Label(t("form.notes"))
             yield TextArea(person.notes, id="notes", soft_wrap=True)
             yield from self.form_footer()
@@ -168,9 +152,8 @@ class PersonEditScreen(FormScreen[dict[str, Any]]):
             self.show_error(t("name_required"))
             return
         try:
-            birthday = parse_birthday(self._value("birthday"))
-        except ValueError:
-            self.show_error(t("form.bad_birthday"))
+            birthday = self.read_birthday(self._value("birthday"))
+        except BirthdayError:
             return
         values: dict[str, Any] = {
             name: self._value(name)
@@ -179,6 +162,6 @@ class PersonEditScreen(FormScreen[dict[str, Any]]):
         values["kind"] = str(self.query_one("#kind", Select).value)
         values["birthday"] = birthday
         values["notes"] = self.query_one("#notes", TextArea).text.strip()
-        for name, _label in FLAGS:
-            values[name] = self.query_one(f"#{name}", Checkbox).value
+        for flag in FLAGS:
+            values[flag.field] = self.query_one(f"#{flag.field}", Checkbox).value
         self.dismiss(values)
