@@ -17,6 +17,7 @@ from advisor_tui.tui.screens.card import CardScreen
 from advisor_tui.tui.screens.confirm import ConfirmScreen
 from advisor_tui.tui.screens.duplicates import DuplicatesScreen
 from advisor_tui.tui.screens.merge import FIELDS, MergeScreen
+from tests.tui.helpers import settle, wait_until
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 BIRTHDAY = date(1980, 5, 17)
@@ -44,14 +45,6 @@ def _app(engine: Engine) -> AdvisorApp:
     return AdvisorApp(engine=engine, settings=Settings(lang="de"), clock=lambda: NOW)
 
 
-async def _until(pilot, check) -> None:  # noqa: ANN001
-    for _ in range(200):
-        await pilot.pause(0.05)
-        if check():
-            return
-    raise AssertionError("screen never got there")
-
-
 def _merge_loaded(app: AdvisorApp) -> bool:
     return isinstance(app.screen, MergeScreen) and app.screen.sides is not None
 
@@ -60,14 +53,16 @@ async def test_review_pick_fields_merge_and_see_the_kept_card(engine: Engine) ->
     first_id, second_id = _two_annas(engine)
     app = _app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.2)
+        await settle(pilot)
         await pilot.press("f6")  # duplicates, from the list screen
-        await _until(pilot, lambda: isinstance(app.screen, DuplicatesScreen) and app.screen.rows)
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, DuplicatesScreen) and app.screen.rows
+        )
         dupes = app.screen
         assert [(r.first_id, r.second_id) for r in dupes.rows] == [(first_id, second_id)]
         assert "gleiche Nummer +491712345678" in dupes.rows[0].reasons
         await pilot.press("enter")
-        await _until(pilot, lambda: _merge_loaded(app))
+        await wait_until(pilot, lambda: _merge_loaded(app))
         merge = app.screen
         assert set(merge.choices) == {"birthday", "notes"}
         # the cursor starts on the first differing field: the birthday
@@ -85,18 +80,18 @@ async def test_review_pick_fields_merge_and_see_the_kept_card(engine: Engine) ->
         await pilot.press("t", "t")  # swapping twice: the first person stays
         assert merge.survivor == 0
         await pilot.press("ctrl+s")
-        await _until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         question = str(app.screen.query_one(".dialog-text").render())
         assert f"#{second_id}" in question and "entfernt" in question
         await pilot.press("j")
-        await _until(
+        await wait_until(
             pilot, lambda: isinstance(app.screen, CardScreen) and app.screen.data is not None
         )
         assert app.screen.person_id == first_id
         # Esc from the card: back on the (reloaded, now empty) duplicates list
         await pilot.press("escape")
-        await _until(pilot, lambda: isinstance(app.screen, DuplicatesScreen))
-        await _until(pilot, lambda: app.screen.rows == [])
+        await wait_until(pilot, lambda: isinstance(app.screen, DuplicatesScreen))
+        await wait_until(pilot, lambda: app.screen.rows == [])
         assert app.screen.query_one("#dupes-empty").display
     with new_session(engine) as session:
         persons = session.exec(select(Person)).all()
@@ -111,15 +106,15 @@ async def test_escape_on_the_merge_screen_changes_nothing(engine: Engine) -> Non
     first_id, second_id = _two_annas(engine)
     app = _app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.1)
+        await settle(pilot)
         app.push_screen(MergeScreen(first_id, second_id))
-        await _until(pilot, lambda: _merge_loaded(app))
+        await wait_until(pilot, lambda: _merge_loaded(app))
         await pilot.press("2", "ctrl+s")
-        await _until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("n")  # no at the question ...
-        await _until(pilot, lambda: isinstance(app.screen, MergeScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, MergeScreen))
         await pilot.press("escape")  # ... and away
-        await _until(pilot, lambda: not isinstance(app.screen, MergeScreen))
+        await wait_until(pilot, lambda: not isinstance(app.screen, MergeScreen))
     with new_session(engine) as session:
         assert len(session.exec(select(Person)).all()) == 2
         assert len(session.exec(select(Address)).all()) == 4
@@ -129,18 +124,20 @@ async def test_a_stale_merge_screen_says_so_and_merges_nothing(engine: Engine) -
     first_id, second_id = _two_annas(engine)
     app = _app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.1)
+        await settle(pilot)
         app.push_screen(MergeScreen(first_id, second_id))
-        await _until(pilot, lambda: _merge_loaded(app))
+        await wait_until(pilot, lambda: _merge_loaded(app))
         with new_session(engine) as session:  # someone edits meanwhile
             update_person(session, second_id, tags="VIP")
             session.commit()
         await pilot.press("ctrl+s")
-        await _until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("j")
-        await _until(pilot, lambda: any("inzwischen" in str(n.message) for n in app._notifications))
+        await wait_until(
+            pilot, lambda: any("inzwischen" in str(n.message) for n in app._notifications)
+        )
         # reloaded: the new difference is there to pick
-        await _until(pilot, lambda: "tags" in app.screen.choices)
+        await wait_until(pilot, lambda: "tags" in app.screen.choices)
         assert isinstance(app.screen, MergeScreen)
     with new_session(engine) as session:
         assert len(session.exec(select(Person)).all()) == 2
@@ -153,11 +150,11 @@ async def test_card_key_m_without_duplicates_says_so(engine: Engine) -> None:
         alone_id = alone.id
     app = _app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.1)
+        await settle(pilot)
         app.open_card(alone_id)
-        await _until(pilot, lambda: isinstance(app.screen, CardScreen) and app.screen.data)
+        await wait_until(pilot, lambda: isinstance(app.screen, CardScreen) and app.screen.data)
         await pilot.press("m")
-        await _until(
+        await wait_until(
             pilot, lambda: any("keine Dubletten" in str(n.message) for n in app._notifications)
         )
         assert isinstance(app.screen, CardScreen)
@@ -167,18 +164,18 @@ async def test_card_key_m_opens_this_persons_duplicates(engine: Engine) -> None:
     first_id, second_id = _two_annas(engine)
     app = _app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.1)
+        await settle(pilot)
         app.open_card(second_id)
-        await _until(pilot, lambda: isinstance(app.screen, CardScreen) and app.screen.data)
+        await wait_until(pilot, lambda: isinstance(app.screen, CardScreen) and app.screen.data)
         await pilot.press("m")
-        await _until(pilot, lambda: isinstance(app.screen, DuplicatesScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, DuplicatesScreen))
         await pilot.press("enter")
-        await _until(pilot, lambda: _merge_loaded(app))
+        await wait_until(pilot, lambda: _merge_loaded(app))
         await pilot.press("ctrl+s")
-        await _until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("j")
         # the card of the removed person is gone from the stack: the kept one is shown
-        await _until(
+        await wait_until(
             pilot, lambda: isinstance(app.screen, CardScreen) and app.screen.person_id == first_id
         )
         assert not any(
@@ -196,10 +193,10 @@ def test_merge_screen_snapshot(snap_compare, tmp_path: Path) -> None:  # noqa: A
         session.commit()
 
     async def open_merge(pilot) -> None:  # noqa: ANN001
-        await pilot.pause(0.1)
+        await settle(pilot)
         pilot.app.push_screen(MergeScreen(first_id, second_id))
-        await _until(pilot, lambda: _merge_loaded(pilot.app))
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: _merge_loaded(pilot.app))
+        await settle(pilot)
 
     assert snap_compare(_app(engine), terminal_size=(120, 36), run_before=open_merge)
 
