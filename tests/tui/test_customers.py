@@ -13,6 +13,7 @@ from advisor_tui.tui.app import AdvisorApp
 from advisor_tui.tui.screens.card import CardScreen
 from advisor_tui.tui.screens.customers import CustomersScreen
 from advisor_tui.tui.widgets.person_list import PersonList
+from tests.tui.helpers import settle, wait_until
 
 DEMO_PERSONS = 300
 
@@ -37,15 +38,18 @@ def make_app(engine: Engine) -> AdvisorApp:
     return AdvisorApp(engine=engine, settings=Settings(lang="de"), database_label="test.sqlite3")
 
 
+def _filled_list(app: AdvisorApp) -> PersonList | None:
+    """The customer list once its first row is there."""
+    screen = app.screen
+    if isinstance(screen, CustomersScreen):
+        plist = screen.query_one(PersonList)
+        if plist.total and plist.row(0) is not None:
+            return plist
+    return None
+
+
 async def wait_for_rows(pilot, app: AdvisorApp) -> PersonList:  # noqa: ANN001
-    for _ in range(300):
-        await pilot.pause(0.05)
-        screen = app.screen
-        if isinstance(screen, CustomersScreen):
-            plist = screen.query_one(PersonList)
-            if plist.total and plist.row(0) is not None:
-                return plist
-    raise AssertionError("the list never filled")
+    return await wait_until(pilot, lambda: _filled_list(app), message="the list never filled")
 
 
 async def test_search_narrows_and_enter_opens_card(demo_engine: Engine) -> None:
@@ -54,24 +58,20 @@ async def test_search_narrows_and_enter_opens_card(demo_engine: Engine) -> None:
         plist = await wait_for_rows(pilot, app)
         assert plist.total == DEMO_PERSONS
         await pilot.press(*"schmidt")
-        for _ in range(300):
-            await pilot.pause(0.05)
-            if 0 < plist.total < DEMO_PERSONS:
-                break
+        await wait_until(pilot, lambda: 0 < plist.total < DEMO_PERSONS)
         assert 0 < plist.total < DEMO_PERSONS
         first = plist.row(0)
         assert first is not None and "Schmidt" in first.name
         await pilot.press("enter")
-        for _ in range(300):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, CardScreen) and app.screen.data is not None:
-                break
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, CardScreen) and app.screen.data is not None
+        )
         card = app.screen
         assert isinstance(card, CardScreen)
         assert card.person_id == first.id
         assert card.data is not None and card.data.addresses
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CustomersScreen)
 
 
@@ -80,28 +80,19 @@ async def test_escape_clears_search_and_shows_everyone(demo_engine: Engine) -> N
     async with app.run_test(size=(120, 40)) as pilot:
         plist = await wait_for_rows(pilot, app)
         await pilot.press(*"zzzzqqq")
-        for _ in range(300):
-            await pilot.pause(0.05)
-            if plist.total == 0:
-                break
+        await wait_until(pilot, lambda: plist.total == 0)
         assert plist.total == 0
         empty = app.screen.query_one("#empty")
         assert empty.display
         await pilot.press("escape")
-        for _ in range(300):
-            await pilot.pause(0.05)
-            if plist.total == DEMO_PERSONS:
-                break
+        await wait_until(pilot, lambda: plist.total == DEMO_PERSONS)
         assert plist.total == DEMO_PERSONS
 
 
 async def test_empty_database_explains_what_to_do(engine: Engine) -> None:
     app = make_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if app.screen.query_one("#empty").display:
-                break
+        await wait_until(pilot, lambda: app.screen.query_one("#empty").display)
         text = str(app.screen.query_one("#empty").render())
         assert "advisor import" in text
 
@@ -111,13 +102,13 @@ async def test_help_screen_opens_and_closes(engine: Engine) -> None:
 
     app = make_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one(PersonList).focus()
         await pilot.press("question_mark")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CustomersScreen)
 
 
@@ -126,16 +117,15 @@ async def test_new_person_from_the_list(engine: Engine) -> None:
 
     app = make_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.2)
+        await settle(pilot)
         await pilot.press("ctrl+n")
-        await pilot.pause(0.2)
+        await settle(pilot)
         assert isinstance(app.screen, PersonFormScreen)
         await pilot.press(*"Erika", "tab", *"Mustermann")
         await pilot.press("ctrl+s")
-        for _ in range(300):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, CardScreen) and app.screen.data is not None:
-                break
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, CardScreen) and app.screen.data is not None
+        )
         assert app.screen.data.person.last_name == "Mustermann"
 
 
@@ -145,7 +135,7 @@ async def test_english_interface(engine: Engine) -> None:
     set_language("en")
     app = make_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert "Search" in app.screen.query_one("#search").placeholder
         assert "No customers yet" in str(app.screen.query_one("#empty").render())
 
@@ -162,16 +152,12 @@ async def test_list_shows_a_person_added_meanwhile_when_coming_back(engine: Engi
         plist = await wait_for_rows(pilot, app)
         assert plist.total == 1
         await pilot.press("ctrl+n")
-        await pilot.pause(0.2)
+        await settle(pilot)
         await pilot.press(*"Bernd", "tab", *"Becker", "ctrl+s")
-        for _ in range(300):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, CardScreen) and app.screen.data is not None:
-                break
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, CardScreen) and app.screen.data is not None
+        )
         await pilot.press("escape")
-        for _ in range(300):
-            await pilot.pause(0.05)
-            if plist.total == 2:
-                break
+        await wait_until(pilot, lambda: plist.total == 2)
         assert plist.total == 2
         assert "2 von 2" in str(app.screen.query_one("#status").render())
