@@ -13,6 +13,7 @@ from advisor_tui.tui.app import AdvisorApp
 from advisor_tui.tui.screens.card import CardScreen
 from advisor_tui.tui.screens.person_form import PersonFormScreen
 from tests.io.callmonitor_box import FakeBox
+from tests.tui.helpers import settle, wait_until
 
 RING_ANNA = "23.11.26 10:00:00;RING;0;01712345678;4930123456;SIP0;"
 RING_UNKNOWN = "23.11.26 10:05:00;RING;1;015199998888;4930123456;SIP0;"
@@ -36,14 +37,6 @@ def _messages(app: AdvisorApp) -> str:
     return "\n".join(n.message for n in app._notifications)
 
 
-async def _until(pilot, predicate, tries: int = 300) -> None:  # noqa: ANN001
-    for _ in range(tries):
-        await pilot.pause(0.05)
-        if predicate():
-            return
-    raise AssertionError("condition never held")
-
-
 async def test_ring_pops_caller_and_missed_call_becomes_callback(engine: Engine) -> None:
     anna = _anna(engine)
     box = FakeBox([[RING_ANNA, HANG_UP_0]])
@@ -51,11 +44,11 @@ async def test_ring_pops_caller_and_missed_call_becomes_callback(engine: Engine)
     app = _app(engine, port)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            await _until(pilot, lambda: "Anna Schmidt" in _messages(app))
+            await wait_until(pilot, lambda: "Anna Schmidt" in _messages(app))
             assert "0171 2345678" in _messages(app)
-            await _until(pilot, lambda: "Verpasster Anruf" in _messages(app))
+            await wait_until(pilot, lambda: "Verpasster Anruf" in _messages(app))
             await pilot.press("ctrl+o")
-            await _until(pilot, lambda: isinstance(app.screen, CardScreen))
+            await wait_until(pilot, lambda: isinstance(app.screen, CardScreen))
             assert app.screen.person_id == anna
     finally:
         await box.close()
@@ -71,16 +64,16 @@ async def test_unknown_caller_offers_a_new_customer(engine: Engine) -> None:
     app = _app(engine, port)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            await _until(pilot, lambda: "Unbekannter Anrufer" in _messages(app))
+            await wait_until(pilot, lambda: "Unbekannter Anrufer" in _messages(app))
             await pilot.press("ctrl+o")  # works whatever has the focus
-            await _until(pilot, lambda: isinstance(app.screen, PersonFormScreen))
+            await wait_until(pilot, lambda: isinstance(app.screen, PersonFormScreen))
             form = app.screen
             assert form.query_one("#address_raw").value == "015199998888"
             await pilot.press(*"Guido")
             await pilot.press("tab", *"Meier", "ctrl+s")
-            await _until(pilot, lambda: isinstance(app.screen, CardScreen))
+            await wait_until(pilot, lambda: isinstance(app.screen, CardScreen))
             card = app.screen
-            await _until(pilot, lambda: card.data is not None)
+            await wait_until(pilot, lambda: card.data is not None)
             assert card.data.person.first_name == "Guido"
             assert card.data.addresses[0].address.normalized == "+4915199998888"
     finally:
@@ -90,8 +83,6 @@ async def test_unknown_caller_offers_a_new_customer(engine: Engine) -> None:
 
 
 async def test_open_card_shows_a_call_recorded_meanwhile(engine: Engine) -> None:
-    from tests.tui.helpers import settle, wait_until
-
     anna = _anna(engine)
     box = FakeBox([[RING_ANNA, HANG_UP_0]])
     port = await box.start()
