@@ -65,3 +65,103 @@ def test_customer_card(snap_compare, snapshot_db: Path) -> None:  # noqa: ANN001
         await pilot.pause(0.1)
 
     assert snap_compare(_app(snapshot_db), terminal_size=(120, 36), run_before=open_first_card)
+
+
+# -- the smallest and a large terminal -------------------------------------------------------
+
+SIZES = pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
+
+
+async def _until_card(pilot) -> None:  # noqa: ANN001
+    await _until_rows(pilot)
+    await pilot.press("enter")
+    for _ in range(300):
+        await pilot.pause(0.05)
+        if getattr(pilot.app.screen, "data", None) is not None:
+            break
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.1)
+
+
+@pytest.fixture(scope="module")
+def merge_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two records of one Anna Schmidt with long texts, for the merge screen."""
+    from datetime import date
+
+    from advisor_tui.services.persons.editing import PersonData, add_address, add_person
+    from advisor_tui.storage.db import new_session
+
+    path = tmp_path_factory.mktemp("merge") / "merge.sqlite3"
+    engine = open_engine(f"sqlite:///{path}")
+    with new_session(engine) as session:
+        first = add_person(
+            session,
+            PersonData(
+                first_name="Anna",
+                last_name="Schmidt",
+                salutation="Frau",
+                birthday=date(1980, 5, 17),
+                company="Schwarzwald Zahnarztpraxis GmbH & Co. KG",
+                tags="Rente",
+            ),
+        )
+        add_address(session, first.id, "mobile", "0162 4567890")
+        add_address(
+            session,
+            first.id,
+            "email",
+            "anna.schmidt.privat@schwarzwald-zahnarztpraxis.de",
+            scope="business",
+        )
+        add_address(session, first.id, "postal", "Am Sportplatz 138, 44892 Bochum")
+        second = add_person(
+            session,
+            PersonData(
+                first_name="Anna",
+                last_name="Schmidt",
+                notes="Ruft lieber abends zurück, nie vor 18 Uhr; Ehemann Klaus ist auch Kunde",
+                tags="Depot",
+            ),
+        )
+        add_address(session, second.id, "mobile", "+49 162 4567890")
+        add_address(session, second.id, "landline", "030 1234567")
+        session.commit()
+    engine.dispose()
+    return path
+
+
+async def _until_merge(pilot) -> None:  # noqa: ANN001
+    """From the list: F6 lists the duplicate pairs, Enter opens the first one."""
+    from advisor_tui.tui.screens.duplicates import DuplicatesScreen
+    from advisor_tui.tui.screens.merge import MergeScreen
+
+    await _until_rows(pilot)
+    await pilot.press("f6")
+    for _ in range(300):
+        await pilot.pause(0.05)
+        screen = pilot.app.screen
+        if isinstance(screen, DuplicatesScreen) and screen.rows:
+            break
+    await pilot.press("enter")
+    for _ in range(300):
+        await pilot.pause(0.05)
+        screen = pilot.app.screen
+        if isinstance(screen, MergeScreen) and screen.sides is not None:
+            break
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.1)
+
+
+@SIZES
+def test_customers_screen_at(snap_compare, snapshot_db: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+    assert snap_compare(_app(snapshot_db), terminal_size=size, run_before=_until_rows)
+
+
+@SIZES
+def test_customer_card_at(snap_compare, snapshot_db: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+    assert snap_compare(_app(snapshot_db), terminal_size=size, run_before=_until_card)
+
+
+@SIZES
+def test_merge_screen_at(snap_compare, merge_db: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+    assert snap_compare(_app(merge_db), terminal_size=size, run_before=_until_merge)

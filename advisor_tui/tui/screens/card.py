@@ -17,9 +17,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from advisor_tui.domain.flags import flags_of
 from advisor_tui.domain.models import Address
 from advisor_tui.domain.timestamps import local
-from advisor_tui.domain.vocabulary import AddressKind, FailureKind
+from advisor_tui.domain.vocabulary import AddressKind
 from advisor_tui.i18n import t
 from advisor_tui.i18n.dates import format_date, format_datetime
 from advisor_tui.services.persons import editing as person_service
@@ -36,9 +37,8 @@ from advisor_tui.tui.widgets.footer import AdvisorFooter
 from advisor_tui.tui.worker_errors import ReportsWorkerErrors
 
 SCORE_BAR_WIDTH = 6
-# Below this many cells for the table, the score bar shrinks to the number and the
-# scope column goes (the reasons line below the table names the scope).
-FULL_ADDRESS_TABLE = 72
+# The full table (score bar, scope column) only when it leaves the values this much room.
+WANTED_VALUE_CELLS = 40
 CELL_PADDING = 1  # DataTable's default, left and right of every cell
 
 
@@ -65,16 +65,20 @@ def address_columns(width: int, addresses: list[RankedAddress]) -> tuple[bool, l
     """Whether the table is compact at `width` cells, and the width of each column.
 
     The value column gets what is left; the others are as wide as their texts.
+    Compact (score as a number, no scope column: the reasons line names it)
+    when the full table would cut the values.
     """
-    compact = width < FULL_ADDRESS_TABLE
     kinds = [t(f"addr.{r.address.kind}") for r in addresses] + [t("card.col.kind")]
-    widths = [1, 4 if compact else SCORE_BAR_WIDTH + 4, max(map(len, kinds))]
-    if not compact:
-        scopes = [t(f"scope.{r.address.scope}") for r in addresses] + [t("card.col.scope")]
-        widths.append(max(map(len, scopes)))
-    used = sum(w + 2 * CELL_PADDING for w in widths) + 2 * CELL_PADDING
-    widths.append(max(width - used, 8))
-    return compact, widths
+    scopes = [t(f"scope.{r.address.scope}") for r in addresses] + [t("card.col.scope")]
+    longest = max((address_value(r).cell_len for r in addresses), default=0)
+    full = [1, SCORE_BAR_WIDTH + 4, max(map(len, kinds)), max(map(len, scopes))]
+    compact = [1, 4, max(map(len, kinds))]
+    for widths in (full, compact):
+        used = sum(w + 2 * CELL_PADDING for w in widths) + 2 * CELL_PADDING
+        value = max(width - used, 8)
+        if value >= min(longest, WANTED_VALUE_CELLS) or widths is compact:
+            return widths is compact, [*widths, value]
+    raise AssertionError("unreachable")
 
 
 def address_cells(
@@ -247,13 +251,7 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
             parts.append(escape(p.company))
         if p.birthday:
             parts.append(f"{t('card.birthday')} {p.birthday:%d.%m.%Y}")
-        flags = []
-        if p.is_super_customer:
-            flags.append("★ " + t("card.flag.super"))
-        if p.is_dissatisfied:
-            flags.append("! " + t("card.flag.dissatisfied"))
-        if p.has_payment_trouble:
-            flags.append("€ " + t("card.flag.payment"))
+        flags = [f"{flag.symbol} {t(flag.label_key)}" for flag in flags_of(p)]
         head = "  ·  ".join(parts)
         if flags:
             head += "\n" + "   ".join(flags)
@@ -366,15 +364,6 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         if ranked is None:
             return
         address = ranked.address
-        kind = AddressKind(address.kind)
-        if kind.is_phone or kind is AddressKind.MESSENGER:
-            suggested = [FailureKind.WRONG_NUMBER, FailureKind.UNREACHABLE]
-        elif kind is AddressKind.EMAIL:
-            suggested = [FailureKind.BOUNCED]
-        elif kind is AddressKind.POSTAL:
-            suggested = [FailureKind.RETURNED_LETTER]
-        else:
-            suggested = [FailureKind.UNREACHABLE]
 
         def chosen(failure: str | None) -> None:
             if failure:
@@ -385,7 +374,7 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
                     "card.failed",
                 )
 
-        self.app.push_screen(FailureKindScreen(address.raw, suggested), chosen)
+        self.app.push_screen(FailureKindScreen(address.raw, address.kind), chosen)
 
     def action_toggle_serviceable(self) -> None:
         ranked = self.selected

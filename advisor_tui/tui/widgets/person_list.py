@@ -24,6 +24,7 @@ from advisor_tui.services.persons.listing import PersonRow
 from advisor_tui.tui.worker_errors import ReportsWorkerErrors
 
 PAGE_SIZE = 40  # rows per fetch: about one screen
+SCROLLBAR_CELLS = 2  # Textual's vertical scrollbar: never draw text beneath it
 
 PageFetcher = Callable[[int, int], list[PersonRow]]
 
@@ -34,9 +35,10 @@ def column_widths(width: int) -> tuple[int, int, int, int, int]:
     The hottest address comes first: it is what the advisor dials.
     """
     flags, kind = 3, 12
-    rest = max(width - flags - kind - 3, 10)
+    # Four one-cell gaps between five columns; the vertical scrollbar's cells stay free.
+    rest = max(width - SCROLLBAR_CELLS - flags - kind - 4, 10)
     hottest = min(max(rest * 40 // 100, 30), max(rest - 24, rest // 3))
-    name = (rest - hottest) * 60 // 100
+    name = min((rest - hottest) * 60 // 100, 36)  # a long name is rare; firms are long
     return flags, name, kind, rest - hottest - name, hottest
 
 
@@ -119,7 +121,7 @@ class PersonList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self._pending = set()
         self._fetch = None
         self.cursor = 0
-        self.virtual_size = Size(self.size.width, total)
+        self.virtual_size = Size(0, total)
         self.scroll_to(y=0, animate=False)
         self.refresh()
         self.post_message(self.Highlighted(0, total))
@@ -145,7 +147,7 @@ class PersonList(ReportsWorkerErrors, ScrollView, can_focus=True):
     # -- drawing --------------------------------------------------------------
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, self._total)
+        self.virtual_size = Size(0, self._total)
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
