@@ -119,21 +119,6 @@ DIRECT_DIAL_DECAY_PER_YEAR = 0.10
 UNKNOWN_DECAY_PER_YEAR = 0.06
 DECAY_MAX = 0.50  # never more than half: an old address is cold, not worthless
 
-# Which failures make sense for which kind of address (the UI offers these).
-FAILURE_KINDS: dict[str, tuple[FailureKind, ...]] = {
-    AddressKind.MOBILE: (FailureKind.WRONG_NUMBER, FailureKind.UNREACHABLE),
-    AddressKind.LANDLINE: (FailureKind.WRONG_NUMBER, FailureKind.UNREACHABLE),
-    AddressKind.FAX: (FailureKind.WRONG_NUMBER, FailureKind.UNREACHABLE),
-    AddressKind.EMAIL: (FailureKind.BOUNCED, FailureKind.UNREACHABLE),
-    AddressKind.POSTAL: (FailureKind.RETURNED_LETTER, FailureKind.UNREACHABLE),
-    AddressKind.MESSENGER: (
-        FailureKind.WRONG_NUMBER,
-        FailureKind.BOUNCED,
-        FailureKind.UNREACHABLE,
-    ),
-    AddressKind.SOCIAL: (FailureKind.BOUNCED, FailureKind.UNREACHABLE),
-}
-
 _DAY_SECONDS = 86_400.0
 
 

@@ -41,6 +41,28 @@ class FailureKind(StrEnum):
     UNREACHABLE = "unreachable"
 
 
+# Which failures fit which kind of address, most likely first: the card offers
+# these and `mark_failed` refuses the others (no returned letter for a phone).
+FAILURE_KINDS: dict[str, tuple[FailureKind, ...]] = {
+    AddressKind.MOBILE: (FailureKind.WRONG_NUMBER, FailureKind.UNREACHABLE),
+    AddressKind.LANDLINE: (FailureKind.WRONG_NUMBER, FailureKind.UNREACHABLE),
+    AddressKind.FAX: (FailureKind.WRONG_NUMBER, FailureKind.UNREACHABLE),
+    AddressKind.EMAIL: (FailureKind.BOUNCED, FailureKind.UNREACHABLE),
+    AddressKind.POSTAL: (FailureKind.RETURNED_LETTER, FailureKind.UNREACHABLE),
+    AddressKind.MESSENGER: (
+        FailureKind.WRONG_NUMBER,
+        FailureKind.BOUNCED,
+        FailureKind.UNREACHABLE,
+    ),
+    AddressKind.SOCIAL: (FailureKind.BOUNCED, FailureKind.UNREACHABLE),
+}
+
+
+def failure_kinds_for(address_kind: str) -> list[FailureKind]:
+    """The failures that can happen to an address of `address_kind`, most likely first."""
+    return list(FAILURE_KINDS.get(address_kind, (FailureKind.UNREACHABLE,)))
+
+
 class Channel(StrEnum):
     SMS = "sms"
     MMS = "mms"

@@ -133,6 +133,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Unknown failure kind '{kind}' (bounced, wrong_number, returned_letter, "
         "unreachable).",
     },
+    "evidence.unfit_failure_kind": {
+        "de": "Diese Fehlerart passt nicht zu dieser Adresse.",
+        "en": "That kind of failure cannot happen to this address.",
+    },
     "evidence.not_postal": {
         "de": "Nur eine Postanschrift kann ladungsfähig sein.",
         "en": "Only a postal address can be serviceable.",

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from advisor_tui.domain.mailboxes import LocalPart, classify_local_part, fold, is_freemail
 from advisor_tui.domain.models import Address, Person
 from advisor_tui.domain.normalize import normalize_address
-from advisor_tui.domain.stability import FAILURE_KINDS, merged_failure, score_address
-from advisor_tui.domain.vocabulary import AddressKind, FailureKind, Scope
+from advisor_tui.domain.stability import merged_failure, score_address
+from advisor_tui.domain.vocabulary import FAILURE_KINDS, AddressKind, FailureKind, Scope
 from advisor_tui.i18n import set_language
 from advisor_tui.services.persons.ranking import rank_addresses
 

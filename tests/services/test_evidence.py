@@ -194,3 +194,21 @@ def test_delete_keeps_interactions_and_audits(session: Session, engine: Engine, 
     assert entry.entity_id == aid and json.loads(entry.details)["person_id"] == anna
     with pytest.raises(NotFound):
         evidence.delete_address(session, aid)
+
+
+def test_mark_failed_refuses_a_failure_that_does_not_fit_the_address(
+    session: Session, engine: Engine, anna: int
+) -> None:
+    phone = _address(session, anna, "mobile", "0171 1234567")
+    mail = _address(session, anna, "email", "anna@example.de")
+    with pytest.raises(ServiceError) as unfit:
+        evidence.mark_failed(session, phone, FailureKind.RETURNED_LETTER, WHEN)
+    assert unfit.value.key == "evidence.unfit_failure_kind"
+    with pytest.raises(ServiceError):
+        evidence.mark_failed(session, mail, FailureKind.WRONG_NUMBER, WHEN)
+    evidence.mark_failed(session, mail, FailureKind.BOUNCED, WHEN)
+    # An interaction's outcome that cannot concern the address says nothing about it.
+    assert evidence.apply_outcome(session, phone, "returned", WHEN) is None
+    session.commit()
+    assert _reload(engine, phone).failed_at is None
+    assert _reload(engine, mail).failure_kind == "bounced"

@@ -21,7 +21,7 @@ from sqlmodel import Session
 from advisor_tui.domain.models import Address
 from advisor_tui.domain.stability import merged_failure
 from advisor_tui.domain.timestamps import utcnow
-from advisor_tui.domain.vocabulary import AddressKind, FailureKind, Outcome
+from advisor_tui.domain.vocabulary import AddressKind, FailureKind, Outcome, failure_kinds_for
 from advisor_tui.services import audit
 from advisor_tui.services.errors import ServiceError
 from advisor_tui.services.persons.editing import get_address
@@ -102,8 +102,8 @@ def mark_failed(
 ) -> Address:
     """Record a failure (bounced, wrong number, returned letter, unreachable).
 
-    Any kind is accepted on any address (the advisor knows best what happened);
-    `domain.stability.FAILURE_KINDS` lists the ones worth offering first.
+    Only a failure that fits the address's kind (`failure_kinds_for`) is
+    accepted: a letter cannot come back from a phone number.
     """
     try:
         kind = FailureKind(failure_kind)
@@ -111,6 +111,8 @@ def mark_failed(
         raise ServiceError("evidence.invalid_failure_kind", kind=failure_kind) from exc
     at = _aware(when or utcnow())
     address = _load(session, address_id, expected_version)
+    if kind not in failure_kinds_for(address.kind):
+        raise ServiceError("evidence.unfit_failure_kind", kind=kind, address_kind=address.kind)
     address.failed_at, address.failure_kind = merged_failure(address, kind, at)
     return _save(session, address, "address.fail", {"at": at.isoformat(), "failure_kind": kind})
 
@@ -147,6 +149,9 @@ def apply_outcome(
         return None
     if evidence == "success":
         return record_success(session, address_id, when)
+    address = session.get(Address, address_id)
+    if address is not None and evidence not in failure_kinds_for(address.kind):
+        return None  # e.g. "returned" logged against a phone number: says nothing about it
     return mark_failed(session, address_id, evidence, when)
 
 

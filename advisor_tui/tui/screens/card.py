@@ -37,8 +37,9 @@ from advisor_tui.tui.widgets.footer import AdvisorFooter
 from advisor_tui.tui.worker_errors import ReportsWorkerErrors
 
 SCORE_BAR_WIDTH = 6
-# The full table (score bar, scope column) only when it leaves the values this much room.
-WANTED_VALUE_CELLS = 40
+# Below this many cells for the table, the score bar shrinks to the number and the
+# scope column goes (the reasons line below the table names the scope).
+FULL_ADDRESS_TABLE = 72
 CELL_PADDING = 1  # DataTable's default, left and right of every cell
 
 
@@ -65,20 +66,16 @@ def address_columns(width: int, addresses: list[RankedAddress]) -> tuple[bool, l
     """Whether the table is compact at `width` cells, and the width of each column.
 
     The value column gets what is left; the others are as wide as their texts.
-    Compact (score as a number, no scope column: the reasons line names it)
-    when the full table would cut the values.
     """
+    compact = width < FULL_ADDRESS_TABLE
     kinds = [t(f"addr.{r.address.kind}") for r in addresses] + [t("card.col.kind")]
-    scopes = [t(f"scope.{r.address.scope}") for r in addresses] + [t("card.col.scope")]
-    longest = max((address_value(r).cell_len for r in addresses), default=0)
-    full = [1, SCORE_BAR_WIDTH + 4, max(map(len, kinds)), max(map(len, scopes))]
-    compact = [1, 4, max(map(len, kinds))]
-    for widths in (full, compact):
-        used = sum(w + 2 * CELL_PADDING for w in widths) + 2 * CELL_PADDING
-        value = max(width - used, 8)
-        if value >= min(longest, WANTED_VALUE_CELLS) or widths is compact:
-            return widths is compact, [*widths, value]
-    raise AssertionError("unreachable")
+    widths = [1, 4 if compact else SCORE_BAR_WIDTH + 4, max(map(len, kinds))]
+    if not compact:
+        scopes = [t(f"scope.{r.address.scope}") for r in addresses] + [t("card.col.scope")]
+        widths.append(max(map(len, scopes)))
+    used = sum(w + 2 * CELL_PADDING for w in widths) + 2 * CELL_PADDING
+    widths.append(max(width - used, 8))
+    return compact, widths
 
 
 def address_cells(

@@ -1,4 +1,4 @@
-"""Ask how an address failed: bounced, wrong number, returned letter, unreachable."""
+"""Ask how an address failed, offering only what can happen to its kind of address."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from advisor_tui.domain.vocabulary import FailureKind
+from advisor_tui.domain.vocabulary import failure_kinds_for
 from advisor_tui.i18n import t
 
 
@@ -18,10 +18,10 @@ class FailureKindScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "key.back", id="failure.cancel")]
 
-    def __init__(self, address_text: str, suggested: list[FailureKind]) -> None:
+    def __init__(self, address_text: str, address_kind: str) -> None:
         super().__init__()
         self._address_text = address_text
-        self._kinds = suggested + [k for k in FailureKind if k not in suggested]
+        self._kinds = failure_kinds_for(address_kind)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
