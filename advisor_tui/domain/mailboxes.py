@@ -9,9 +9,10 @@ and `rené` matches `rene@`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from enum import StrEnum
 from functools import lru_cache
+
+from advisor_tui.domain.folding import fold as fold  # re-exported: names fold as in search
 
 # Domains where anyone can open a mailbox: an address there belongs to a person,
 # not to their employer, so it counts as private whatever scope it was filed under.
@@ -46,7 +47,6 @@ GENERIC_LOCAL_PARTS = frozenset(
 
 # Name particles that are not the name people write in an address.
 _PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "zur", "vom", "la", "le", "di"})
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _SEPARATORS = re.compile(r"[\s._\-']+")
 _TRAILING_DIGITS = re.compile(r"\d+$")
 
@@ -58,13 +58,6 @@ class LocalPart(StrEnum):
     FIRST_NAME = "first_name"  # anna@
     GENERIC = "generic"  # info@, office@ ...
     OTHER = "other"  # anything else (as@, a.s@, hobby names)
-
-
-def fold(text: str) -> str:
-    """Casefold, fold German umlauts to their two-letter forms, strip other accents."""
-    folded = text.casefold().translate(_FOLD)
-    decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _words(name: str) -> list[str]:
