@@ -71,7 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"advisor_tui.commands.{name}")
         sub = subparsers.add_parser(
-            module.NAME, help=t(module.HELP_KEY), description=t(module.HELP_KEY), parents=[common]
+            module.NAME,
+            help=t(module.HELP_KEY),
+            description=t(module.HELP_KEY),
+            parents=[common],  # type: ignore[list-item]  # typeshed: parents of the subclass
         )
         module.add_arguments(sub)
         sub.set_defaults(handler=module.run)

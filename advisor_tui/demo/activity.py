@@ -9,7 +9,7 @@ timestamps already turned into bind values (see `Stamps`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from math import log
@@ -99,7 +99,7 @@ class Activity:
         self.next_request_id = first_request_id
         self.rows = Rows()  # the current chunk's rows; the builder swaps in a fresh one
 
-    def _pick(self, items: tuple[str, ...] | list[Any]) -> Any:
+    def _pick(self, items: Sequence[Any]) -> Any:
         return items[self.rng.randrange(len(items))]
 
     def _when(self, start: datetime, end: datetime) -> datetime:

@@ -370,6 +370,8 @@ class DemoBuilder:
                 who.dissatisfied,
                 customer and rng.random() < 0.015,
             )
+        # The fixed people pass every field; random ones got them drawn above.
+        assert flags is not None and company is not None
         created = stamp(who.created)
         rows.persons.append(
             (

@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, insert, select
+from sqlmodel import col
 
 from advisor_tui.demo.activity import (
     CONSENT_COLUMNS,
@@ -85,7 +86,7 @@ def generate_demo(
     moment = as_utc(now or utcnow())
     stats = DemoStats()
     with engine.begin() as conn:
-        if conn.execute(select(Person.id).limit(1)).first() is not None:
+        if conn.execute(select(col(Person.id)).limit(1)).first() is not None:
             raise ServiceError("demo.not_empty")
         writer = BulkWriter(conn)
         params = BuildParams(

@@ -100,14 +100,16 @@ def parse_line(line: str, tz: tzinfo | None = None) -> CallEvent:
     if not conn.isdigit():
         raise MonitorLineError(f"bad connection id {conn!r}")
     at = _timestamp(fields[0], tz)
-    common = {"at": at, "conn_id": int(conn), "raw": text}
+    conn_id = int(conn)
     if kind is EventType.RING:
         return CallEvent(
             kind,
             remote=clean_number(rest[0]),
             local=clean_number(rest[1]),
             line=rest[2].strip() or None,
-            **common,
+            at=at,
+            conn_id=conn_id,
+            raw=text,
         )
     if kind is EventType.CALL:
         return CallEvent(
@@ -116,16 +118,23 @@ def parse_line(line: str, tz: tzinfo | None = None) -> CallEvent:
             local=clean_number(rest[1]),
             remote=clean_number(rest[2]),
             line=rest[3].strip() or None,
-            **common,
+            at=at,
+            conn_id=conn_id,
+            raw=text,
         )
     if kind is EventType.CONNECT:
         return CallEvent(
-            kind, extension=rest[0].strip() or None, remote=clean_number(rest[1]), **common
+            kind,
+            extension=rest[0].strip() or None,
+            remote=clean_number(rest[1]),
+            at=at,
+            conn_id=conn_id,
+            raw=text,
         )
     seconds = rest[0].strip()
     if not seconds.isdigit():
         raise MonitorLineError(f"bad duration {seconds!r}")
-    return CallEvent(kind, duration_seconds=int(seconds), **common)
+    return CallEvent(kind, duration_seconds=int(seconds), at=at, conn_id=conn_id, raw=text)
 
 
 class OutcomeKind(StrEnum):

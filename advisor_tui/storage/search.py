@@ -270,7 +270,9 @@ _ADDRESSES_BETWEEN = (
 def _select(connection: Connection, query: tuple[str, Any], a: int, b: int) -> list[Any]:
     sql, core = query
     if connection.dialect.name == "sqlite":
-        return connection.connection.driver_connection.execute(sql, (a, b)).fetchall()
+        raw = connection.connection.driver_connection
+        assert raw is not None  # an open connection has its driver's connection
+        return raw.execute(sql, (a, b)).fetchall()
     return list(connection.execute(core, {"a": a, "b": b}).all())
 
 
@@ -418,10 +420,10 @@ def ranked_text_ids(
         want = None if limit is None else limit - len(ranked)
         if want is not None and want <= 0:
             break
-        query = select(doc.c.person_id).where(*conditions, _like(doc.c[field], needle))
+        stmt = select(doc.c.person_id).where(*conditions, _like(doc.c[field], needle))
         if seen:
-            query = query.where(~or_(*(_like(doc.c[name], needle) for name in seen)))
-        rows = connection.execute(query.order_by(doc.c.person_id).limit(want)).all()
+            stmt = stmt.where(~or_(*(_like(doc.c[name], needle) for name in seen)))
+        rows = connection.execute(stmt.order_by(doc.c.person_id).limit(want)).all()
         ranked.extend((row[0], field) for row in rows)
         seen.append(field)
     return ranked

@@ -39,7 +39,7 @@ def _changed(obj: Any, names: Sequence[str]) -> bool:
 
 def _collect(session: Session, _flush_context: object) -> None:
     """after_flush: remember which persons the flushed objects touch."""
-    dirty: set[int] = session.info.setdefault(_DIRTY, set())
+    dirty: set[int | None] = session.info.setdefault(_DIRTY, set())
     for obj in session.new:
         if isinstance(obj, Person) and obj.id is not None:
             dirty.add(obj.id)
@@ -55,7 +55,7 @@ def _collect(session: Session, _flush_context: object) -> None:
             dirty.add(obj.person_id)
             old = inspect(obj).attrs["person_id"].history.deleted
             dirty.update(pid for pid in old if pid is not None)
-    dirty.discard(None)  # type: ignore[arg-type]
+    dirty.discard(None)
 
 
 def _bulk(state: ORMExecuteState) -> None:
@@ -68,11 +68,12 @@ def _bulk(state: ORMExecuteState) -> None:
         return
     dirty: set[int] = state.session.info.setdefault(_DIRTY, set())
     params = state.parameters
-    rows = params if isinstance(params, list) else [params or {}]
+    rows: list[Any] = list(params) if isinstance(params, list) else [params or {}]
+    statement: Any = state.statement
     # Values given in the statement itself, e.g. .values(person_id=7); a statement
     # that cannot compile on its own here still runs, it just adds nothing.
     with contextlib.suppress(Exception):
-        rows = [*rows, state.statement.compile().params]
+        rows = [*rows, statement.compile().params]
     dirty.update(row[column] for row in rows if isinstance(row.get(column), int))
     if state.is_insert:
         return

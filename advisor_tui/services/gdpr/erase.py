@@ -206,11 +206,13 @@ class PurgePlan:
 
 def _expired_rows(session: Session, today: date) -> tuple[list[Request], list[Interaction]]:
     requests = session.exec(
-        select(Request).where(col(Request.retain_until).is_not(None), Request.retain_until <= today)
+        select(Request).where(
+            col(Request.retain_until).is_not(None), col(Request.retain_until) <= today
+        )
     ).all()
     interactions = session.exec(
         select(Interaction).where(
-            col(Interaction.retain_until).is_not(None), Interaction.retain_until <= today
+            col(Interaction.retain_until).is_not(None), col(Interaction.retain_until) <= today
         )
     ).all()
     return list(requests), list(interactions)
@@ -218,7 +220,7 @@ def _expired_rows(session: Session, today: date) -> tuple[list[Request], list[In
 
 def _expired_persons(session: Session, today: date) -> list[Person]:
     query = select(Person).where(
-        col(Person.restricted_until).is_not(None), Person.restricted_until <= today
+        col(Person.restricted_until).is_not(None), col(Person.restricted_until) <= today
     )
     return list(session.exec(query.order_by(col(Person.id))).all())
 
@@ -235,12 +237,12 @@ def _later_retention(session: Session, person_id: int, today: date) -> date | No
     """The latest retain_until after `today` still held by a person's records."""
     dates = [
         *session.exec(
-            select(Request.retain_until).where(
+            select(col(Request.retain_until)).where(
                 Request.person_id == person_id, col(Request.retain_until) > today
             )
         ).all(),
         *session.exec(
-            select(Interaction.retain_until).where(
+            select(col(Interaction.retain_until)).where(
                 Interaction.person_id == person_id, col(Interaction.retain_until) > today
             )
         ).all(),

@@ -115,7 +115,7 @@ def load_person_records(session: Session, person_id: int) -> PersonRecords:
         suggested_requests=rows(
             Request,
             Request.suggested_person_id == person_id,
-            or_(col(Request.person_id).is_(None), Request.person_id != person_id),
+            or_(col(Request.person_id).is_(None), col(Request.person_id) != person_id),
         ),
         interactions=rows(Interaction, Interaction.person_id == person_id),
         followups=rows(FollowUp, FollowUp.person_id == person_id),

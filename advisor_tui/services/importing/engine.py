@@ -118,8 +118,15 @@ class ImportEngine:
         self._index_names()
 
     def _index_names(self) -> None:
+        # sqlmodel's select() is typed for at most four columns.
         rows = self.session.exec(
-            select(Person.id, Person.first_name, Person.last_name, Person.company, Person.birthday)
+            select(  # type: ignore[call-overload]
+                col(Person.id),
+                col(Person.first_name),
+                col(Person.last_name),
+                col(Person.company),
+                col(Person.birthday),
+            )
             .where(col(Person.restricted_until).is_(None))
         ).all()  # fmt: skip
         for person_id, first, last, company, birthday in rows:
@@ -334,7 +341,7 @@ class ImportEngine:
                             "details": json.dumps(details, sort_keys=True)})  # fmt: skip
         session.flush()
         template = {**_defaults(Address), "created_at": now}
-        addresses = []
+        addresses: list[dict[str, Any]] = []
         written = [*self.new, *self.touched]
         for target in written:
             addresses.extend(
