@@ -33,6 +33,11 @@ def _isolated_environment(
     monkeypatch.delenv("ADVISOR_CONFIG", raising=False)
     monkeypatch.setenv("ADVISOR_LANG", "de")
     set_language("de")
+    # Python subprocesses (CLI tests, the demo's and the importer's workers) reuse compiled
+    # modules even where PYTHONDONTWRITEBYTECODE is set: compiling costs seconds a start.
+    for key, value in cli_env().items():
+        if key.startswith("PYTHON"):
+            monkeypatch.setenv(key, value)
     # Local time as an advisor in Germany sees it, whatever the machine's zone.
     monkeypatch.setenv("TZ", "Europe/Berlin")
     time.tzset()
