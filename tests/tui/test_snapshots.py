@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from advisor_tui.config import Settings
 from advisor_tui.storage.db import open_engine
@@ -46,6 +47,9 @@ async def _until_rows(pilot) -> None:  # noqa: ANN001
             plist = screen.query_one(PersonList)
             if plist.total and plist.row(0) is not None:
                 break
+    # A blinking text cursor would make every picture a coin toss.
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False
     await pilot.pause(0.1)
 
 

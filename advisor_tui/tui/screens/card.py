@@ -23,6 +23,7 @@ from advisor_tui.domain.timestamps import local
 from advisor_tui.domain.vocabulary import AddressKind
 from advisor_tui.i18n import t
 from advisor_tui.i18n.dates import format_date, format_datetime
+from advisor_tui.services.calls.text import entry_text
 from advisor_tui.services.persons import editing as person_service
 from advisor_tui.services.persons import evidence
 from advisor_tui.services.persons.card import CardData, load_card
@@ -37,9 +38,8 @@ from advisor_tui.tui.widgets.footer import AdvisorFooter
 from advisor_tui.tui.worker_errors import ReportsWorkerErrors
 
 SCORE_BAR_WIDTH = 6
-# Below this many cells for the table, the score bar shrinks to the number and the
-# scope column goes (the reasons line below the table names the scope).
-FULL_ADDRESS_TABLE = 72
+# The full table (score bar, scope column) only when it leaves the values this much room.
+WANTED_VALUE_CELLS = 40
 CELL_PADDING = 1  # DataTable's default, left and right of every cell
 
 
@@ -66,16 +66,20 @@ def address_columns(width: int, addresses: list[RankedAddress]) -> tuple[bool, l
     """Whether the table is compact at `width` cells, and the width of each column.
 
     The value column gets what is left; the others are as wide as their texts.
+    Compact (score as a number, no scope column: the reasons line names it)
+    when the full table would cut the values.
     """
-    compact = width < FULL_ADDRESS_TABLE
     kinds = [t(f"addr.{r.address.kind}") for r in addresses] + [t("card.col.kind")]
-    widths = [1, 4 if compact else SCORE_BAR_WIDTH + 4, max(map(len, kinds))]
-    if not compact:
-        scopes = [t(f"scope.{r.address.scope}") for r in addresses] + [t("card.col.scope")]
-        widths.append(max(map(len, scopes)))
-    used = sum(w + 2 * CELL_PADDING for w in widths) + 2 * CELL_PADDING
-    widths.append(max(width - used, 8))
-    return compact, widths
+    scopes = [t(f"scope.{r.address.scope}") for r in addresses] + [t("card.col.scope")]
+    longest = max((address_value(r).cell_len for r in addresses), default=0)
+    full = [1, SCORE_BAR_WIDTH + 4, max(map(len, kinds)), max(map(len, scopes))]
+    compact = [1, 4, max(map(len, kinds))]
+    for widths in (full, compact):
+        used = sum(w + 2 * CELL_PADDING for w in widths) + 2 * CELL_PADDING
+        value = max(width - used, 8)
+        if value >= min(longest, WANTED_VALUE_CELLS) or widths is compact:
+            return widths is compact, [*widths, value]
+    raise AssertionError("unreachable")
 
 
 def address_cells(
@@ -132,6 +136,7 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="card-head")
+        yield Static(id="card-notes")
         yield Static(id="card-facts")
         with Horizontal(id="card-body"):
             with Vertical(id="card-left"):
@@ -171,6 +176,9 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         self.data = data
         self.query_one("#card-head", Static).update(self._head_text(data))
         self.query_one("#card-facts", Static).update(self._facts_text(data))
+        notes = " ".join(data.person.notes.split())  # one line; a long note ends in "…"
+        self.query_one("#card-notes", Static).update(Text(notes, style="dim"))
+        self.query_one("#card-notes", Static).display = bool(notes)
         ids = [ranked.address.id for ranked in data.addresses]
         self._fill_table(row=ids.index(follow) if follow in ids else keep)
         if data.addresses:
@@ -252,8 +260,6 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         head = "  ·  ".join(parts)
         if flags:
             head += "\n" + "   ".join(flags)
-        if p.notes:
-            head += f"\n[dim]{escape(' '.join(p.notes.split()))}[/dim]"
         return head
 
     @staticmethod
@@ -263,7 +269,7 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         lines = []
         for r in data.open_requests:
             when = format_datetime(r.received_at, short=True)
-            text = escape(" ".join((r.subject or r.body).split()))
+            text = escape(" ".join(entry_text(r).split()))
             lines.append(f"{when} {t('channel.' + r.channel)}: {text}")
         return "\n".join(lines)
 
@@ -275,7 +281,7 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         lines = []
         for f in data.followups:
             when = format_datetime(f.due_at, short=True)
-            line = f"{when} {t('followup.' + f.kind)}: {escape(' '.join(f.note.split()))}"
+            line = f"{when} {t('followup.' + f.kind)}: {escape(' '.join(entry_text(f).split()))}"
             if f.due_at < now:
                 line = f"[b red]{t('card.overdue')} {line}[/b red]"
             lines.append(line)
@@ -289,7 +295,8 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         for i in data.interactions:
             when = format_date(i.occurred_at)
             outcome = f" – {t('outcome.' + i.outcome)}" if i.outcome else ""
-            summary = f": {escape(' '.join(i.summary.split()))}" if i.summary else ""
+            text = entry_text(i)
+            summary = f": {escape(' '.join(text.split()))}" if text else ""
             lines.append(f"{when} {t('interaction.' + i.kind)}{outcome}{summary}")
         return "\n".join(lines)
 

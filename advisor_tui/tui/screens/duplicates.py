@@ -13,7 +13,9 @@ from textual.widgets import DataTable, Header, Static
 
 from advisor_tui.i18n import t
 from advisor_tui.services.duplicates.listing import pair_views
+from advisor_tui.tui.messages import DataChanged
 from advisor_tui.tui.widgets.footer import AdvisorFooter
+from advisor_tui.tui.worker_errors import ReportsWorkerErrors
 
 
 @dataclass(frozen=True)
@@ -59,10 +61,10 @@ def show_duplicates_of(app: App[object], person_id: int) -> None:
         else:
             app.notify(t("dupes.none_for_person"))
 
-    app.run_worker(look, thread=True, exclusive=True, group="dupes-of")
+    app.run_worker(look, thread=True, exclusive=True, group="dupes-of", exit_on_error=False)
 
 
-class DuplicatesScreen(Screen[None]):
+class DuplicatesScreen(ReportsWorkerErrors, Screen[None]):
     """All likely duplicate pairs, or those of one person; Esc goes back."""
 
     BINDINGS = [
@@ -105,10 +107,15 @@ class DuplicatesScreen(Screen[None]):
             self.reload()
         self._resumed_once = True
 
+    def on_data_changed(self, message: DataChanged) -> None:
+        """A merge, an edit or a delete elsewhere: the pairs may have changed."""
+        if self.person_id is None or message.concerns(self.person_id):
+            self.reload()
+
     def action_reload(self) -> None:
         self.reload()
 
-    @work(thread=True, exclusive=True, group="dupes-load")
+    @work(thread=True, exclusive=True, group="dupes-load", exit_on_error=False)
     def reload(self) -> None:
         from advisor_tui.storage.db import new_session
 
