@@ -81,3 +81,20 @@ def test_an_outcome_that_fails_for_another_reason_does_not_block_the_rest() -> N
     assert drained.stored == ["stored 2"]
     assert [o.conn_id for o, _ in drained.failed] == [1]
     assert drained.waiting == 0
+
+
+def test_a_stale_write_is_tried_again_in_a_fresh_transaction() -> None:
+    from advisor_tui.services.errors import StaleWrite
+
+    tries: list[int] = []
+
+    def store(outcome: CallOutcome) -> str:
+        tries.append(outcome.conn_id)
+        if len(tries) == 1:
+            raise StaleWrite("stale_write", actor="x", time="10:41", at="", entity="address", id=1)
+        return "stored"
+
+    pending: PendingCalls[str] = PendingCalls(store)
+    pending.add(missed("0171", 7))
+    drained = pending.drain()
+    assert drained.stored == ["stored"] and drained.failed == [] and tries == [7, 7]

@@ -15,9 +15,14 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from advisor_tui.io.callmonitor_events import CallOutcome
+from advisor_tui.services.errors import StaleWrite
 from advisor_tui.storage.retry import is_busy, retry_busy
 
 R = TypeVar("R")
+
+# A concurrent edit of the caller's address makes the evidence write stale; a
+# fresh transaction reads the new version.
+STALE_ATTEMPTS = 3
 
 
 @dataclass
@@ -60,13 +65,23 @@ class PendingCalls(Generic[R]):
         with self._queue_lock:
             self._queue.popleft()
 
+    def _store_fresh(self, outcome: CallOutcome) -> R:
+        """Store one outcome; an address changed meanwhile is read again, not a lost call."""
+        for attempt in range(1, STALE_ATTEMPTS + 1):
+            try:
+                return self._store(outcome)
+            except StaleWrite:
+                if attempt == STALE_ATTEMPTS:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
     def drain(self) -> Drained[R]:
         """Store queued outcomes in order until the queue is empty or the database stays busy."""
         result: Drained[R] = Drained()
         with self._drain_lock:
             while (outcome := self._first()) is not None:
                 try:
-                    report = self._retry(lambda o=outcome: self._store(o))  # type: ignore[misc]
+                    report = self._retry(lambda o=outcome: self._store_fresh(o))  # type: ignore[misc]
                 except Exception as exc:  # noqa: BLE001 - reported, never raised into the monitor
                     if is_busy(exc):
                         break
