@@ -2,7 +2,7 @@
 
 The contracts live in pyproject.toml ([tool.importlinter]): the layers of
 CONVENTIONS.md, the text catalog and settings as leaves, Textual only in the
-TUI, and no import cycles at any level (one known exception, named there).
+TUI, and no import cycles at any level.
 """
 
 from __future__ import annotations
