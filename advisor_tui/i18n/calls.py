@@ -1,28 +1,30 @@
 """Texts of the calls area: the call monitor, missed calls, call logging."""
 
 TEXTS: dict[str, dict[str, str]] = {
-    # Records written into the database (in the language of the moment they are made).
+    # Generated rows (missed calls, logged calls) store facts, no sentences; these
+    # render them in the reader's language (services.call_texts.entry_text).
     "calls.withheld": {"de": "Nummer unterdrückt", "en": "number withheld"},
-    "calls.datetime_format": {"de": "%d.%m.%Y um %H:%M", "en": "%Y-%m-%d at %H:%M"},
-    "calls.subject.missed": {"de": "Verpasster Anruf", "en": "Missed call"},
-    "calls.note.missed": {
-        "de": "Verpasster Anruf von {number} am {when}.",
-        "en": "Missed call from {number} on {when}.",
+    "calls.text.missed": {
+        "de": "Verpasster Anruf von {number} um {time}",
+        "en": "Missed call from {number} at {time}",
     },
-    "calls.note.missed_withheld": {
-        "de": "Verpasster Anruf mit unterdrückter Nummer am {when}.",
-        "en": "Missed call with the number withheld on {when}.",
+    "calls.text.missed_withheld": {
+        "de": "Verpasster Anruf mit unterdrückter Nummer um {time}",
+        "en": "Missed call with the number withheld at {time}",
     },
-    "calls.note.shared": {
-        "de": "Gemeinsame Nummer, auch von: {names}.",
-        "en": "Shared number, also used by: {names}.",
+    "calls.text.in": {
+        "de": "Anruf von {number} um {time} ({duration})",
+        "en": "Call from {number} at {time} ({duration})",
     },
-    "calls.note.suffix": {
-        "de": "Vorschlag nach den Endziffern: {names}.",
-        "en": "Suggested by the last digits: {names}.",
+    "calls.text.out": {
+        "de": "Anruf an {number} um {time} ({duration})",
+        "en": "Call to {number} at {time} ({duration})",
     },
-    "calls.summary.in": {"de": "Anruf von {number}", "en": "Call from {number}"},
-    "calls.summary.out": {"de": "Anruf an {number}", "en": "Call to {number}"},
+    "calls.text.out_not_reached": {
+        "de": "Anruf an {number} um {time}, nicht angenommen",
+        "en": "Call to {number} at {time}, not answered",
+    },
+    "calls.text.label": {"de": "Beschreibung", "en": "Description"},
     # One human line per event (advisor callmonitor, notifications).
     "calls.who.unknown": {"de": "unbekannt", "en": "unknown"},
     "calls.who.shared": {

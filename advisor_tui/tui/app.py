@@ -21,6 +21,7 @@ from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.i18n import t
 from advisor_tui.i18n.errors import describe_error
 from advisor_tui.services.calls.pending import PendingCalls
+from advisor_tui.services.calls.text import number_text
 from advisor_tui.storage.retry import retry_busy
 from advisor_tui.tui.commands import AdvisorCommands, PaletteInLanguage
 from advisor_tui.tui.messages import CallRecorded, CallsWaiting, DataChanged
@@ -315,7 +316,9 @@ class AdvisorApp(PaletteInLanguage, App[int]):
                 t("calls.done.followups") if report.missed.followup_ids else t("calls.done.inbox")
             )
             self.notify(
-                t("ring.missed", number=caller.display, done=done), severity="warning", timeout=15
+                t("ring.missed", number=number_text(caller), done=done),
+                severity="warning",
+                timeout=15,
             )
         if kind in (OutcomeKind.MISSED, OutcomeKind.ANSWERED, OutcomeKind.OUTGOING_ENDED):
             ids = frozenset(c.person_id for c in caller.candidates)

@@ -18,7 +18,7 @@ from advisor_tui.services.calls.recording import (
     log_answered_call,
     record_missed_call,
 )
-from advisor_tui.services.calls.text import describe_report, duration_text
+from advisor_tui.services.calls.text import describe_report, duration_text, entry_text
 from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session
 from tests.io.callmonitor_box import FakeBox
@@ -59,7 +59,8 @@ def test_missed_call_from_known_caller_is_a_callback(session: Session, people: d
     assert followup.kind == "callback"
     assert followup.due_at == AT.astimezone(UTC)
     assert followup.done_at is None
-    assert "0171 2345678" in followup.note and "03.05.2025 um 14:02" in followup.note
+    assert followup.note == ""  # facts, not sentences: the UI renders them
+    assert entry_text(followup) == "Verpasster Anruf von 0171 2345678 um 14:02"
     assert record.created and record.followup_ids == (followup.id,)
     assert record.person_ids == (people["anna"],)
     assert requests(session) == []
@@ -84,7 +85,8 @@ def test_shared_number_gives_each_person_a_callback(session: Session, people: di
     found = followups(session)
     assert [f.person_id for f in found] == sorted([people["karl"], people["erika"]])
     karl = next(f for f in found if f.person_id == people["karl"])
-    assert "Erika Schäfer" in karl.note  # names the other candidate
+    assert karl.note == ""
+    assert entry_text(karl) == "Verpasster Anruf von 030 1234567 um 14:02"
     assert set(record.person_ids) == {people["karl"], people["erika"]}
 
 
@@ -116,7 +118,7 @@ def test_suffix_match_is_only_a_suggestion(session: Session, people: dict[str, i
     assert request.match == "suffix"
     assert request.suggested_person_id == people["anna"]
     assert request.person_id is None
-    assert "Anna Müller" in request.body
+    assert (request.subject, request.body) == ("", "")
 
 
 def test_withheld_number_is_an_inbox_note(session: Session, people: dict[str, int]):
@@ -125,7 +127,8 @@ def test_withheld_number_is_an_inbox_note(session: Session, people: dict[str, in
     [request] = requests(session)
     assert record.caller.withheld
     assert request.sender == "" and request.sender_normalized is None
-    assert "unterdrückt" in request.body
+    assert (request.subject, request.body) == ("", "")
+    assert entry_text(request) == "Verpasster Anruf mit unterdrückter Nummer um 14:02"
     assert request.kind == "other"  # nobody to call back
     assert not record_missed_call(session, "", AT).created
 
@@ -161,7 +164,7 @@ def test_identify_caller_for_the_popup(session: Session, people: dict[str, int])
     assert info.display == "0171 2345678"
     assert info.lookup is not None and info.lookup.normalized == "+491712345678"
     hidden = identify_caller(session, None)
-    assert hidden.withheld and not hidden.known and hidden.display == "Nummer unterdrückt"
+    assert hidden.withheld and not hidden.known and hidden.display == ""
 
 
 def outcome(kind: OutcomeKind, number: str | None, **more: object) -> CallOutcome:

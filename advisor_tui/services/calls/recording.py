@@ -8,16 +8,19 @@ call, records it; the caller commits. The pieces are public too:
 - `record_missed_call`: a callback promise (DESIGN.md idea 3). A caller whose
   number is known exactly gets a `FollowUp(kind="callback")` due at the time
   of the call. A number shared by several persons (household landline) gets
-  one follow-up per person, each naming the others: we must not pick one
-  silently (DESIGN.md "Matching"), and the advisor looks at whichever card
-  comes up. An unknown number, a suffix-only suggestion or a withheld number
-  becomes an inbox entry (`Request`, channel phone). Replaying the same call
-  (same number, same time, same connection id) records nothing new, also when
-  two listeners record it at once (`call_key`, unique indexes, `insert_once`);
+  one follow-up per person: we must not pick one silently (DESIGN.md
+  "Matching"), and the advisor looks at whichever card comes up. An unknown
+  number, a suffix-only suggestion or a withheld number becomes an inbox
+  entry (`Request`, channel phone). Replaying the same call (same number,
+  same time, same connection id) records nothing new, also when two
+  listeners record it at once (`call_key`, unique indexes, `insert_once`);
 - `log_answered_call` / `log_outgoing_call`: an `Interaction` for a number
   known for exactly one person (for a shared number we cannot know who was
   on the line; the advisor logs it by hand); its outcome feeds the address's
   evidence through `services.persons.evidence.apply_outcome`.
+
+Generated rows hold facts, no sentences (empty note, subject, body, summary):
+`services.call_texts.entry_text` renders them in the reader's language.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from sqlmodel import Session, col, select
 
 from advisor_tui.domain.models import FollowUp, Interaction, Person, Request
 from advisor_tui.domain.phones import DEFAULT_REGION, format_for_display
-from advisor_tui.domain.timestamps import as_utc, local
+from advisor_tui.domain.timestamps import as_utc
 from advisor_tui.domain.vocabulary import (
     Channel,
     Direction,
@@ -40,7 +43,6 @@ from advisor_tui.domain.vocabulary import (
     RequestKind,
     RequestStatus,
 )
-from advisor_tui.i18n import t
 from advisor_tui.io.callmonitor_events import CallOutcome, OutcomeKind
 from advisor_tui.services import audit
 from advisor_tui.services.persons import evidence
@@ -66,7 +68,7 @@ class CallerInfo:
     """Who is behind a number, for a pop-up or a printed line."""
 
     number: str | None  # as the box sent it; None when withheld
-    display: str  # national notation when valid, else as sent, or "number withheld"
+    display: str  # national notation when valid, else as sent; "" when withheld
     lookup: LookupResult | None  # None when withheld
     candidates: list[Candidate] = field(default_factory=list)
 
@@ -123,7 +125,7 @@ class CallReport:
 
 def _display(number: str | None, lookup: LookupResult | None, region: str) -> str:
     if number is None:
-        return t("calls.withheld")
+        return ""  # the words for "withheld" are the UI's (services.calls.text)
     if lookup is not None and lookup.normalized and lookup.normalized.startswith("+"):
         return format_for_display(lookup.normalized, region)
     return number
@@ -145,15 +147,12 @@ def identify_caller(
     return CallerInfo(number, _display(number, lookup, region), lookup, candidates)
 
 
-def _when_text(at: datetime) -> str:
-    return local(at).strftime(t("calls.datetime_format"))
-
-
 def call_key(number: str | None, at: datetime, conn_id: int | None = None) -> str:
     """The external key of one call: number, box time and (when known) connection id.
 
     Stored as the request's `message_id` or the interaction's or follow-up's
     `external_id`, each unique, so a replayed event finds what it left before.
+    `services.call_texts.number_of_call_key` reads the number back out of it.
     """
     key = f"{SOURCE}:{number or 'withheld'}:{as_utc(at).isoformat()}"
     return key if conn_id is None else f"{key}:{conn_id}"
@@ -203,21 +202,17 @@ def _missed_for_persons(
 ) -> MissedCallRecord:
     ids: list[int] = []
     created = False
-    when = _when_text(at)
     for candidate in info.candidates:
         existing = _existing_followup(session, candidate.person_id, at)
         if existing is not None and existing.id is not None:
             ids.append(existing.id)
             continue
-        note = t("calls.note.missed", number=info.display, when=when)
-        others = [c.name for c in info.candidates if c.person_id != candidate.person_id]
-        if others:
-            note += " " + t("calls.note.shared", names=", ".join(others))
+        # No sentence stored: the UI renders kind, due_at and the key's number.
         followup = FollowUp(
             person_id=candidate.person_id,
             kind=FollowUpKind.CALLBACK.value,
             due_at=as_utc(at),
-            note=note,
+            note="",
             external_id=key,
         )
         followup_id, new = insert_once(session, followup, ("person_id", "external_id"))
@@ -242,18 +237,10 @@ def _missed_to_inbox(
     existing = session.exec(select(Request).where(Request.message_id == key)).first()
     if existing is not None:
         return MissedCallRecord(info, at, (), existing.id, False)
-    when = _when_text(at)
     suggested = info.candidates[0].person_id if info.candidates else None
-    if info.withheld:
-        body = t("calls.note.missed_withheld", when=when)
-        # Nobody to call back: an inbox note, not a callback request.
-        kind = RequestKind.OTHER.value
-    else:
-        body = t("calls.note.missed", number=info.display, when=when)
-        kind = RequestKind.CALLBACK.value
-        if suggested is not None:
-            names = ", ".join(c.name for c in info.candidates)
-            body += " " + t("calls.note.suffix", names=names)
+    # Nobody to call back when withheld: an inbox note, not a callback request.
+    kind = RequestKind.OTHER.value if info.withheld else RequestKind.CALLBACK.value
+    # No subject or body stored: the UI renders them from channel, kind, sender and time.
     request = Request(
         channel=Channel.PHONE.value,
         kind=kind,
@@ -264,8 +251,8 @@ def _missed_to_inbox(
         sender_normalized=info.lookup.normalized if info.lookup else None,
         recipient=called or "",
         message_id=key,
-        subject=t("calls.subject.missed"),
-        body=body,
+        subject="",
+        body="",
         received_at=as_utc(at),
     )
     request_id, created = insert_once(session, request, ("channel", "message_id"))
@@ -304,7 +291,6 @@ def _log_call(
     ).first()
     if existing is not None:
         return LoggedCall(info, at, duration_seconds, existing.id, False)
-    summary_key = "calls.summary.in" if direction is Direction.IN else "calls.summary.out"
     interaction = Interaction(
         person_id=candidate.person_id,
         address_id=candidate.address_id,
@@ -314,7 +300,7 @@ def _log_call(
         occurred_at=as_utc(at),
         duration_seconds=duration_seconds,
         outcome=(Outcome.REACHED if reached else Outcome.NO_ANSWER).value,
-        summary=t(summary_key, number=info.display),
+        summary="",  # rendered by the UI from direction, outcome, duration and key
         external_id=key,
     )
     interaction_id, created = insert_once(session, interaction, ("channel", "external_id"))

@@ -1,11 +1,23 @@
-"""One human line per call monitor report (the CLI prints it, the TUI may notify it)."""
+"""One human line per call monitor report (the CLI prints it, the TUI notifies it).
+
+The rows calls leave behind hold facts, not sentences: `services.call_texts`
+renders those (re-exported here: `entry_text`, `duration_text`).
+"""
 
 from __future__ import annotations
 
 from advisor_tui.i18n import t
 from advisor_tui.i18n.dates import format_time
 from advisor_tui.io.callmonitor_events import OutcomeKind
+from advisor_tui.services.call_texts import duration_text, entry_text
 from advisor_tui.services.calls.recording import CallerInfo, CallReport
+
+__all__ = ["describe_report", "duration_text", "entry_text", "number_text", "who_text"]
+
+
+def number_text(caller: CallerInfo) -> str:
+    """The caller's number as people write it, or "number withheld"."""
+    return t("calls.withheld") if caller.withheld else caller.display
 
 
 def who_text(caller: CallerInfo) -> str:
@@ -20,20 +32,10 @@ def who_text(caller: CallerInfo) -> str:
     return names
 
 
-def duration_text(seconds: int | None) -> str:
-    """`2:05 min`, or `1:02:05 h` for long calls."""
-    total = max(0, seconds or 0)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d} h"
-    return f"{minutes}:{secs:02d} min"
-
-
 def describe_report(report: CallReport) -> str:
     """`14:02:30  Verpasster Anruf von 0171 1234567 – Anna Müller – Rückruf-… angelegt`."""
     outcome, caller = report.outcome, report.caller
-    params = {"number": caller.display, "who": who_text(caller)}
+    params = {"number": number_text(caller), "who": who_text(caller)}
     kind = outcome.kind
     if kind is OutcomeKind.RING:
         text = t("calls.line.ring", **params)

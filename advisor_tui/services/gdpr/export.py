@@ -15,6 +15,7 @@ from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.i18n import t
 from advisor_tui.i18n.dates import format_date, format_datetime
 from advisor_tui.services import audit
+from advisor_tui.services.call_texts import followup_text, interaction_text, request_text
 from advisor_tui.services.gdpr.records import load_person_records
 
 FORMAT_VERSION = 1
@@ -30,6 +31,13 @@ SECTIONS = (
 )
 # Derived columns: in the JSON, but of no use to a reader of the text file.
 TEXT_SKIPPED = {"rev_digits"}
+# Rows that may store facts only (calls): the text file adds their words.
+DESCRIBED = {
+    "requests": (("subject", "body"), request_text),
+    "suggested_requests": (("subject", "body"), request_text),
+    "interactions": (("summary",), interaction_text),
+    "followups": (("note",), followup_text),
+}
 
 
 def _plain(value: Any) -> Any:
@@ -94,6 +102,17 @@ def _record_lines(row: dict[str, Any], indent: str) -> list[str]:
     return lines
 
 
+def _description_lines(section: str, row: dict[str, Any], indent: str) -> list[str]:
+    """A generated row's words (e.g. "Missed call from … at …") when it stores none."""
+    if section not in DESCRIBED:
+        return []
+    stored, render = DESCRIBED[section]
+    if any(row.get(name) for name in stored):
+        return []  # its own text is among the fields already
+    text = render(row)
+    return [f"{indent}{t('calls.text.label')}: {text}"] if text else []
+
+
 def render_text(data: dict[str, Any]) -> str:
     """The export as a readable text file in the current language."""
     person = data["person"]
@@ -112,6 +131,7 @@ def render_text(data: dict[str, Any]) -> str:
         for number, row in enumerate(rows, 1):
             out.append(f"  {number}.")
             out += _record_lines(row, "     ")
+            out += _description_lines(key, row, "     ")
     return "\n".join(out) + "\n"
 
 
