@@ -23,7 +23,7 @@ from advisor_tui.domain.timestamps import local
 from advisor_tui.domain.vocabulary import AddressKind
 from advisor_tui.i18n import t
 from advisor_tui.i18n.dates import format_date, format_datetime
-from advisor_tui.services.calls.text import entry_text
+from advisor_tui.services.call_texts import entry_text
 from advisor_tui.services.persons import editing as person_service
 from advisor_tui.services.persons import evidence
 from advisor_tui.services.persons.card import CardData, load_card
