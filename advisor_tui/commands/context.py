@@ -32,23 +32,27 @@ class UsageError(Exception):
 
 
 def user_message(exc: BaseException) -> str | None:
-    """The one-sentence message for errors users cause, None for programming errors."""
+    """The one-sentence message for errors users cause, None for programming errors.
+
+    The sentence comes from `i18n.errors.describe_error`, as in the TUI: one
+    place says what a locked database or a full disk means.
+    """
     if isinstance(exc, UsageError):
         return str(exc)
     # Imported here so that `advisor --help` stays light.
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
     from advisor_tui.config import ConfigError
+    from advisor_tui.i18n.errors import describe_error
     from advisor_tui.services.errors import ServiceError
     from advisor_tui.storage.db import DatabaseError
 
-    if isinstance(exc, ServiceError):
-        return t(exc.key, **exc.params)
-    if isinstance(exc, DatabaseError | ConfigError):
-        return str(exc)
-    from sqlalchemy.exc import OperationalError
-
-    if isinstance(exc, OperationalError):
-        return str(exc.orig) if exc.orig else str(exc)
-    return None
+    # What users cause or meet: refused input, a locked or unreadable database, a bad
+    # settings file, a file they named (missing, not allowed, disk full).
+    caused = (ServiceError, DatabaseError, ConfigError, OperationalError, sqlite3.Error, OSError)
+    return describe_error(exc) if isinstance(exc, caused) else None
 
 
 @dataclass
