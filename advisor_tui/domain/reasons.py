@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 
@@ -27,14 +27,15 @@ class Reason:
 
     def text(self) -> str:
         """The reason in the current UI language."""
-        from advisor_tui.i18n import language, t
+        from advisor_tui.i18n import t
+        from advisor_tui.i18n.dates import format_date
 
         values: dict[str, Any] = {}
         for name, value in self.params.items():
             if isinstance(value, Reason):
                 values[name] = value.text()
             elif isinstance(value, datetime | date):
-                values[name] = format_date(value, language())
+                values[name] = format_date(value)
             else:
                 values[name] = value
         if "days" in self.params:
@@ -51,13 +52,6 @@ class Stability:
     def texts(self) -> list[str]:
         """All reasons rendered in the current language."""
         return [r.text() for r in self.reasons]
-
-
-def format_date(value: datetime | date, lang: str) -> str:
-    """A date as German (31.12.2025) or ISO (2025-12-31) text; datetimes in local time."""
-    if isinstance(value, datetime):
-        value = (value.replace(tzinfo=UTC) if value.tzinfo is None else value).astimezone().date()
-    return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
 
 
 def _age_phrase(days: int) -> str:
