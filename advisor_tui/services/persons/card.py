@@ -45,7 +45,13 @@ def latest_consents(session: Session, person_id: int) -> list[Consent]:
     return sorted(latest.values(), key=lambda c: (order.get(c.channel, len(order)), c.channel))
 
 
-def load_card(session: Session, person_id: int, now: datetime | None = None) -> CardData:
+def load_card(
+    session: Session,
+    person_id: int,
+    now: datetime | None = None,
+    *,
+    recent: int = RECENT_INTERACTIONS,
+) -> CardData:
     """The person with ranked addresses, open requests, due follow-ups, last contacts, consent."""
     now = now or utcnow()
     person = get_person(session, person_id)
@@ -66,7 +72,7 @@ def load_card(session: Session, person_id: int, now: datetime | None = None) -> 
         select(Interaction)
         .where(Interaction.person_id == person_id)
         .order_by(col(Interaction.occurred_at).desc())
-        .limit(RECENT_INTERACTIONS)
+        .limit(recent)
     ).all()
     return CardData(
         person=person,

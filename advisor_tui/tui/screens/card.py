@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
 
@@ -26,7 +26,7 @@ from advisor_tui.i18n.dates import format_date, format_datetime
 from advisor_tui.services.call_texts import entry_text
 from advisor_tui.services.persons import editing as person_service
 from advisor_tui.services.persons import evidence
-from advisor_tui.services.persons.card import CardData, load_card
+from advisor_tui.services.persons.card import RECENT_INTERACTIONS, CardData, load_card
 from advisor_tui.services.persons.ranking import RankedAddress
 from advisor_tui.services.persons.removal import DeletionPlan
 from advisor_tui.tui.messages import DataChanged, broadcast
@@ -158,13 +158,20 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
     def on_resize(self) -> None:
         # After the layout has given the columns their new widths.
         self.call_after_refresh(self._fill_table)
+        if self.data is not None:
+            self.reload()  # a taller card has room for more contacts
 
     @work(thread=True, exclusive=True, group="card-load", exit_on_error=False)
     def reload(self) -> None:
         from advisor_tui.storage.db import new_session
 
         with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
-            data = load_card(session, self.person_id, self.app.clock())  # type: ignore[attr-defined]
+            data = load_card(
+                session,
+                self.person_id,
+                self.app.clock(),  # type: ignore[attr-defined]
+                recent=max(RECENT_INTERACTIONS, self.size.height),  # a tall card shows more
+            )
         self.app.call_from_thread(self._show, data)
 
     def _show(self, data: CardData) -> None:
@@ -188,7 +195,16 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         self._show_reasons()
         self.query_one("#requests", Static).update(self._requests_text(data))
         self.query_one("#followups", Static).update(self._followups_text(data))
-        self.query_one("#interactions", Static).update(self._interactions_text(data))
+        # As many recent contacts as fit below the other sections; never a line cut off.
+        room = self.query_one("#card-right").content_region.height
+        used = 6 + len(data.open_requests or [0]) + len(data.followups or [0])
+        shown = max(room - used, 1) if room else RECENT_INTERACTIONS
+        more = len(data.interactions) > shown
+        if more:
+            shown = max(shown - 1, 1)  # the last line says that there is more
+        fitting = replace(data, interactions=data.interactions[:shown])
+        text = self._interactions_text(fitting) + ("\n…" if more else "")
+        self.query_one("#interactions", Static).update(text)
 
     def _fill_table(self, row: int | None = None) -> None:
         """The address rows, their columns fitted to the width the table has now."""
