@@ -273,3 +273,27 @@ async def test_a_person_under_retention_is_locked_not_deleted(engine: Engine) ->
         kept = session.exec(select(Request).where(Request.person_id == person_id)).all()
         assert len(kept) == 1 and kept[0].retain_until == shell.restricted_until
         assert not session.exec(select(Address).where(Address.person_id == person_id)).all()
+
+
+def test_narrow_columns_keep_the_hottest_whole_and_cut_others_with_an_ellipsis() -> None:
+    from advisor_tui.services.persons.ranking import RankedAddress
+    from advisor_tui.tui.screens.card import address_cells, address_columns
+
+    long_mail = "zacharias.langname-mustermann@beispiel-unternehmen.de"
+    rows = [
+        RankedAddress(
+            address=Address(person_id=1, kind="email", raw=long_mail),
+            score=80, reasons=[], is_hottest=True, is_cold=False, rank=1,
+        ),
+        RankedAddress(
+            address=Address(person_id=1, kind="email", scope="business", raw="a" + long_mail),
+            score=40, reasons=[], is_hottest=False, is_cold=False, rank=2,
+        ),
+    ]  # fmt: skip
+    compact, widths = address_columns(46, rows)  # the card's left side at 80 columns
+    assert compact and len(widths) == 4  # no scope column, the score as a number
+    hottest, other = (address_cells(r, compact, widths[-1])[-1] for r in rows)
+    assert hottest.plain == long_mail  # whole: it wraps instead
+    assert other.plain.endswith("…") and other.cell_len == widths[-1]
+    compact, widths = address_columns(120, rows)
+    assert not compact and len(widths) == 5 and widths[-1] >= len(long_mail)
