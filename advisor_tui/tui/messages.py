@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
@@ -42,7 +42,7 @@ class CallsWaiting(Message):
         self.count = count
 
 
-def broadcast(app: App[object], person_ids: frozenset[int] | None = None) -> None:
+def broadcast(app: App[Any], person_ids: frozenset[int] | None = None) -> None:
     """Tell every screen on the stack that stored data changed (of these persons)."""
     for screen in list(app.screen_stack):
         screen.post_message(DataChanged(person_ids))
