@@ -11,6 +11,7 @@ from advisor_tui.config import Settings
 from advisor_tui.tui.app import AdvisorApp
 from advisor_tui.tui.screens.card import CardScreen
 from advisor_tui.tui.screens.person_form import PersonFormScreen
+from tests.tui.helpers import settle, wait_until
 
 NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
 
@@ -22,14 +23,14 @@ def make_app(engine: Engine) -> AdvisorApp:
 
 
 async def _fill(pilot, app: AdvisorApp, birthday: str) -> None:  # noqa: ANN001
-    await pilot.pause(0.2)
+    await settle(pilot)
     await pilot.press("ctrl+n")
-    await pilot.pause(0.2)
+    await settle(pilot)
     assert isinstance(app.screen, PersonFormScreen)
     await pilot.press(*"Erika", "tab", *"Mustermann")
     app.screen.query_one("#birthday").value = birthday  # type: ignore[attr-defined]
     await pilot.press("ctrl+s")
-    await pilot.pause(0.1)
+    await settle(pilot)
 
 
 async def test_impossible_day_is_named(engine: Engine) -> None:
@@ -45,8 +46,7 @@ async def test_two_digit_year_is_in_the_past(engine: Engine) -> None:
     app = make_app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await _fill(pilot, app, "01.03.44")
-        for _ in range(300):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, CardScreen) and app.screen.data is not None:
-                break
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, CardScreen) and app.screen.data is not None
+        )
         assert app.screen.data.person.birthday == date(1944, 3, 1)  # type: ignore[attr-defined]

@@ -13,6 +13,7 @@ from advisor_tui.tui.app import AdvisorApp
 from advisor_tui.tui.screens.card import CardScreen
 from advisor_tui.tui.screens.confirm import ConfirmScreen
 from advisor_tui.tui.screens.failure import FailureKindScreen
+from tests.tui.helpers import settle, wait_until
 
 
 def _anna(engine: Engine) -> int:
@@ -26,18 +27,20 @@ def _anna(engine: Engine) -> int:
 
 
 async def _open_card(engine: Engine, pilot, app: AdvisorApp, person_id: int) -> CardScreen:  # noqa: ANN001
-    await pilot.pause()
+    await settle(pilot)
     app.open_card(person_id)
     return await _loaded(pilot, app)
 
 
+def _loaded_card(app: AdvisorApp, previous: object = None) -> CardScreen | None:
+    card = app.screen
+    if isinstance(card, CardScreen) and card.data is not None and card.data is not previous:
+        return card
+    return None
+
+
 async def _loaded(pilot, app: AdvisorApp, previous=None) -> CardScreen:  # noqa: ANN001
-    for _ in range(300):
-        await pilot.pause(0.05)
-        card = app.screen
-        if isinstance(card, CardScreen) and card.data is not None and card.data is not previous:
-            return card
-    raise AssertionError("card never loaded")
+    return await wait_until(pilot, lambda: _loaded_card(app, previous), message="card never loaded")
 
 
 def _values(card: CardScreen) -> list[str]:
@@ -59,10 +62,7 @@ async def test_marking_the_top_address_failed_drops_it(engine: Engine) -> None:
         assert "ungültig" in str(table_text[-1])
         before = card.data
         await pilot.press("x")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, FailureKindScreen):
-                break
+        await wait_until(pilot, lambda: isinstance(app.screen, FailureKindScreen))
         await pilot.press("enter")  # the first choice for a phone: wrong number
         card = await _loaded(pilot, app, before)
         assert _values(card)[0] == "anna.schmidt@firma.de"
@@ -82,14 +82,14 @@ async def test_delete_asks_first_and_no_keeps_the_address(engine: Engine) -> Non
     async with app.run_test(size=(120, 40)) as pilot:
         card = await _open_card(engine, pilot, app, person_id)
         await pilot.press("d")
-        await pilot.pause(0.1)
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
-        await pilot.pause(0.2)
+        await settle(pilot)
         assert len(_values(card)) == 3
         before = card.data
         await pilot.press("d")
-        await pilot.pause(0.1)
+        await settle(pilot)
         await pilot.press("j")
         card = await _loaded(pilot, app, before)
         assert len(_values(card)) == 2
@@ -103,7 +103,7 @@ async def test_add_address_keeps_invalid_input_marked(engine: Engine) -> None:
         card = await _open_card(engine, pilot, app, person_id)
         before = card.data
         await pilot.press("a")
-        await pilot.pause(0.2)
+        await settle(pilot)
         await pilot.press(*"0171 99", "enter")
         card = await _loaded(pilot, app, before)
         added = [r for r in card.data.addresses if r.address.raw == "0171 99"]
@@ -120,7 +120,7 @@ async def test_slash_on_the_card_goes_back_to_search(engine: Engine) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_card(engine, pilot, app, person_id)
         await pilot.press("slash")
-        await pilot.pause(0.1)
+        await settle(pilot)
         assert isinstance(app.screen, CustomersScreen)
         assert isinstance(app.focused, Input)
 
@@ -137,12 +137,9 @@ async def test_a_stale_card_does_not_overwrite_a_newer_change(engine: Engine) ->
             confirm_address(session, top.id)
             session.commit()
         await pilot.press("d")
-        await pilot.pause(0.1)
+        await settle(pilot)
         await pilot.press("j")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if any(n.severity == "error" for n in app._notifications):
-                break
+        await wait_until(pilot, lambda: any(n.severity == "error" for n in app._notifications))
         assert any(n.severity == "error" for n in app._notifications)
     with new_session(engine) as session:
         assert session.get(Address, top.id) is not None
@@ -155,7 +152,7 @@ async def test_edit_address_normalizes_the_new_text(engine: Engine) -> None:
         card = await _open_card(engine, pilot, app, person_id)
         before = card.data
         await pilot.press("e")
-        await pilot.pause(0.2)
+        await settle(pilot)
         raw = app.screen.query_one("#raw")
         raw.value = "0049 160 7654321"
         await pilot.press("ctrl+s")
