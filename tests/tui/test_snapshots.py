@@ -13,6 +13,7 @@ from advisor_tui.storage.db import open_engine
 from advisor_tui.tui.app import AdvisorApp
 from advisor_tui.tui.screens.customers import CustomersScreen
 from advisor_tui.tui.widgets.person_list import PersonList
+from tests.tui.helpers import settle, wait_until
 
 # Pinned so scores, ages and due dates in the pictures never drift with the calendar.
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
@@ -39,18 +40,20 @@ def _app(path: Path) -> AdvisorApp:
     )
 
 
+def _rows_shown(pilot) -> bool:  # noqa: ANN001
+    screen = pilot.app.screen
+    if not isinstance(screen, CustomersScreen):
+        return False
+    plist = screen.query_one(PersonList)
+    return bool(plist.total and plist.row(0) is not None)
+
+
 async def _until_rows(pilot) -> None:  # noqa: ANN001
-    for _ in range(300):
-        await pilot.pause(0.05)
-        screen = pilot.app.screen
-        if isinstance(screen, CustomersScreen):
-            plist = screen.query_one(PersonList)
-            if plist.total and plist.row(0) is not None:
-                break
+    await wait_until(pilot, lambda: _rows_shown(pilot))
     # A blinking text cursor would make every picture a coin toss.
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False
-    await pilot.pause(0.1)
+    await settle(pilot)
 
 
 def test_customers_screen(snap_compare, snapshot_db: Path) -> None:  # noqa: ANN001
@@ -61,12 +64,7 @@ def test_customer_card(snap_compare, snapshot_db: Path) -> None:  # noqa: ANN001
     async def open_first_card(pilot) -> None:  # noqa: ANN001
         await _until_rows(pilot)
         await pilot.press("enter")
-        for _ in range(300):
-            await pilot.pause(0.05)
-            data = getattr(pilot.app.screen, "data", None)
-            if data is not None:
-                break
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: getattr(pilot.app.screen, "data", None) is not None)
 
     assert snap_compare(_app(snapshot_db), terminal_size=(120, 36), run_before=open_first_card)
 
@@ -79,12 +77,7 @@ SIZES = pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "16
 async def _until_card(pilot) -> None:  # noqa: ANN001
     await _until_rows(pilot)
     await pilot.press("enter")
-    for _ in range(300):
-        await pilot.pause(0.05)
-        if getattr(pilot.app.screen, "data", None) is not None:
-            break
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause(0.1)
+    await wait_until(pilot, lambda: getattr(pilot.app.screen, "data", None) is not None)
 
 
 @pytest.fixture(scope="module")
@@ -141,19 +134,14 @@ async def _until_merge(pilot) -> None:  # noqa: ANN001
 
     await _until_rows(pilot)
     await pilot.press("f6")
-    for _ in range(300):
-        await pilot.pause(0.05)
-        screen = pilot.app.screen
-        if isinstance(screen, DuplicatesScreen) and screen.rows:
-            break
+    await wait_until(
+        pilot, lambda: isinstance(pilot.app.screen, DuplicatesScreen) and pilot.app.screen.rows
+    )
     await pilot.press("enter")
-    for _ in range(300):
-        await pilot.pause(0.05)
-        screen = pilot.app.screen
-        if isinstance(screen, MergeScreen) and screen.sides is not None:
-            break
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause(0.1)
+    await wait_until(
+        pilot,
+        lambda: isinstance(pilot.app.screen, MergeScreen) and pilot.app.screen.sides is not None,
+    )
 
 
 @SIZES
