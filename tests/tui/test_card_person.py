@@ -31,6 +31,7 @@ from advisor_tui.tui.screens.customers import CustomersScreen
 from advisor_tui.tui.screens.failure import FailureKindScreen
 from advisor_tui.tui.screens.person_form import PersonEditScreen
 from advisor_tui.tui.widgets.person_list import PersonList
+from tests.tui.helpers import wait_until
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 
@@ -72,13 +73,7 @@ def _app(engine: Engine) -> AdvisorApp:
 
 
 async def _until(pilot: Any, check: Callable[[], object]) -> Any:
-    for _ in range(200):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        result = check()
-        if result:
-            return result
-    raise AssertionError("never got there")
+    return await wait_until(pilot, check, message="never got there")
 
 
 def _card(app: AdvisorApp, previous: object = None) -> CardScreen | None:

@@ -14,6 +14,7 @@ from advisor_tui.config import Settings
 from advisor_tui.i18n import CATALOG, language, set_language
 from advisor_tui.tui.app import AdvisorApp
 from advisor_tui.tui.screens.help import HelpScreen
+from tests.tui.helpers import settle
 
 
 @pytest.fixture(autouse=True)
@@ -62,9 +63,7 @@ async def _footer_in(lang: str, engine: Engine) -> str:
     set_language(lang)
     app = AdvisorApp(engine=engine, settings=Settings(lang=lang), database_label="t.sqlite3")
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         return _footer_text(app)
 
 
