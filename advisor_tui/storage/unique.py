@@ -13,9 +13,9 @@ row that won.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Table, inspect, select
+from sqlalchemy import CursorResult, Table, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
@@ -44,10 +44,9 @@ def insert_once(session: Session, row: SQLModel, unique: Sequence[str]) -> tuple
     table, values = _values(row)
     dialect = session.get_bind().dialect.name
     if dialect in ("sqlite", "postgresql"):
-        if dialect == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert
-        else:
-            from sqlalchemy.dialects.postgresql import insert
+        from sqlalchemy.dialects import postgresql, sqlite
+
+        insert: Any = sqlite.insert if dialect == "sqlite" else postgresql.insert
         statement = (
             insert(table)
             .values(values)
@@ -60,7 +59,10 @@ def insert_once(session: Session, row: SQLModel, unique: Sequence[str]) -> tuple
     else:  # pragma: no cover - only SQLite and PostgreSQL are supported
         try:
             with session.begin_nested():
-                new_id = session.execute(table.insert().values(values)).inserted_primary_key[0]
+                result = cast("CursorResult[Any]", session.execute(table.insert().values(values)))
+                primary_key = result.inserted_primary_key
+                assert primary_key is not None
+                new_id = primary_key[0]
             return int(new_id), True
         except IntegrityError:
             pass

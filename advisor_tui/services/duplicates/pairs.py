@@ -167,23 +167,23 @@ def find_duplicates(
     for key, ids in by_address.items():
         add(ids, key[0], key[1], shared=key not in personal_keys)
     by_name: dict[tuple[str, str, date], set[int]] = defaultdict(set)
-    born = select(Person.id, Person.first_name, Person.last_name, Person.birthday).where(
-        col(Person.birthday).is_not(None), col(Person.restricted_until).is_(None)
-    )
+    born = select(
+        col(Person.id), col(Person.first_name), col(Person.last_name), col(Person.birthday)
+    ).where(col(Person.birthday).is_not(None), col(Person.restricted_until).is_(None))
     if person_id is not None:
-        own_birthday = select(Person.birthday).where(col(Person.id) == person_id)
+        own_birthday = select(col(Person.birthday)).where(col(Person.id) == person_id)
         born = born.where(col(Person.birthday).in_(own_birthday))
-    for holder, first, last, birthday in session.exec(born).all():
-        if (first or last) and birthday and holder is not None:
-            by_name[(*name_key(first, last), birthday)].add(holder)
+    for born_id, first, last, birthday in session.exec(born).all():
+        if (first or last) and birthday and born_id is not None:
+            by_name[(*name_key(first, last), birthday)].add(born_id)
     for (first, last, birthday), ids in by_name.items():
         add(ids, "name_birthday", f"{first} {last} {birthday.isoformat()}".strip())
     if not pairs:
         return []
-    ids = sorted({i for key in pairs for i in key})
+    pair_ids = sorted({i for key in pairs for i in key})
     persons: dict[int | None, Person] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for start in range(0, len(pair_ids), 500):
+        chunk = pair_ids[start : start + 500]
         persons.update(
             (p.id, p) for p in session.exec(select(Person).where(col(Person.id).in_(chunk)))
         )

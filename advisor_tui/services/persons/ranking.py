@@ -39,6 +39,12 @@ class RankedAddress:
     is_cold: bool
     rank: int  # 1 = hottest
 
+    @property
+    def address_id(self) -> int:
+        """The stored address's id (ranked addresses are always stored ones)."""
+        assert self.address.id is not None
+        return self.address.id
+
     def reason_texts(self) -> list[str]:
         """The reasons in the current UI language."""
         return [r.text() for r in self.reasons]

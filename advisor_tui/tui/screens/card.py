@@ -375,7 +375,9 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         if ranked is not None:
             address = ranked.address
             self._write(
-                lambda s: evidence.confirm_address(s, address.id, expected_version=address.version),
+                lambda s: evidence.confirm_address(
+                    s, ranked.address_id, expected_version=address.version
+                ),
                 "card.confirmed",
             )
 
@@ -389,7 +391,7 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
             if failure:
                 self._write(
                     lambda s: evidence.mark_failed(
-                        s, address.id, failure, expected_version=address.version
+                        s, ranked.address_id, failure, expected_version=address.version
                     ),
                     "card.failed",
                 )
@@ -407,7 +409,7 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         flag = not address.serviceable
         self._write(
             lambda s: evidence.mark_serviceable(
-                s, address.id, flag, expected_version=address.version
+                s, ranked.address_id, flag, expected_version=address.version
             ),
             "card.serviceable_on" if flag else "card.serviceable_off",
         )
@@ -440,7 +442,7 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
                 self._write(
                     lambda s: person_service.update_address(
                         s,
-                        address.id,
+                        ranked.address_id,
                         region=region,
                         expected_version=address.version,
                         **asdict(values),
@@ -460,7 +462,7 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
             if yes:
                 self._write(
                     lambda s: evidence.delete_address(
-                        s, address.id, expected_version=address.version
+                        s, ranked.address_id, expected_version=address.version
                     ),
                     "card.deleted",
                 )

@@ -179,7 +179,8 @@ def _index_existing_persons(bind: sa.Connection) -> None:
         by_person: dict[int, list[Any]] = {}
         for row in rows:
             by_person.setdefault(row[0], []).append(row)
-        docs, keys = [], []
+        docs: list[dict[str, Any]] = []
+        keys: list[Any] = []
         for person in persons:
             doc, person_keys = _document(person, by_person.get(person[0], []))
             docs.append(dict(zip(("p", *_FIELDS), doc, strict=True)))
