@@ -24,19 +24,32 @@ def binding_text(binding: Binding) -> str:
     return binding_label(binding.description)
 
 
+HELP_ACTIONS = frozenset({"help", "app.help"})
+
+# Below this width the keys sit closer together, so that a card's keys fit in 80 columns.
+COMPACT_BELOW = 120
+
+
 class AdvisorFooter(Footer):
-    """Shows the live bindings in the current language."""
+    """Shows the live bindings in the current language; compact on narrow terminals."""
+
+    def on_resize(self) -> None:
+        self.compact = self.app.size.width < COMPACT_BELOW
 
     def compose(self) -> ComposeResult:
         # Footer builds one FooterKey per binding from binding.description and
         # draws that attribute in render(); translating it here keeps the rest
         # of Footer (grouping, keymap, palette key) as Textual made it.
         # tests/tui/test_language.py pins this against Textual upgrades.
-        for widget in super().compose():
+        widgets = list(super().compose())
+        for widget in widgets:
             description = getattr(widget, "description", None)
             if isinstance(description, str):
                 widget.description = binding_label(description)  # type: ignore[attr-defined]
             tooltip = widget.tooltip
             if isinstance(tooltip, str) and tooltip:
                 widget.tooltip = binding_label(tooltip)
-            yield widget
+        # Help first: where the keys don't all fit (a card at 80 columns), the one
+        # key that lists them all stays visible.
+        widgets.sort(key=lambda w: getattr(w, "action", "") not in HELP_ACTIONS)
+        yield from widgets
