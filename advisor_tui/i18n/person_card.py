@@ -1,5 +1,7 @@
 """Texts of the card's person keys: edit, delete, consent, tags; leaving a changed form."""
 
+from advisor_tui.i18n.plural import plural
+
 TEXTS = {
     # Card: keys
     "card.key.edit_person": {"de": "Person ändern", "en": "Edit person"},
@@ -40,21 +42,43 @@ TEXTS = {
         "en": "Delete {name} (no. {id})?",
     },
     "person.delete.counts": {
-        "de": "Mit der Person werden gelöscht: {addresses} Adressen, {interactions} Kontakte, "
-        "{requests} Eingänge, {followups} Wiedervorlagen, {consents} Einwilligungen.",
-        "en": "Deleted with the person: {addresses} addresses, {interactions} contacts, "
-        "{requests} requests, {followups} follow-ups, {consents} consents.",
+        "de": "Mit der Person werden gelöscht: {items}.",
+        "en": "Deleted with the person: {items}.",
+    },
+    "person.delete.nothing_else": {
+        "de": "Mit der Person wird nichts weiter gelöscht.",
+        "en": "Nothing else is deleted with the person.",
     },
     "person.delete.locked": {
-        "de": "Aufbewahrungspflicht (FinVermV §23): {requests} Eingänge und {interactions} "
-        "Kontakte sind Beratungs- oder Auftragsunterlagen. Die Person wird daher nicht "
-        "gelöscht, sondern wie bei einer DSGVO-Löschung gesperrt: diese Unterlagen und der "
-        "Name bleiben gesperrt und verborgen bis {until}, alles andere wird gelöscht.",
-        "en": "Retention duty (FinVermV §23): {requests} requests and {interactions} contacts "
-        "are records of advice or orders. So the person is not deleted but locked as a GDPR "
-        "erasure does it: these records and the name stay locked and hidden until {until}, "
-        "everything else is deleted.",
+        "de": "Aufbewahrungspflicht (FinVermV §23): {items} sind Beratungs- oder "
+        "Auftragsunterlagen. Die Person wird daher nicht gelöscht, sondern wie bei einer "
+        "DSGVO-Löschung gesperrt: diese Unterlagen und der Name bleiben gesperrt und "
+        "verborgen bis {until}, alles andere wird gelöscht.",
+        "en": "Retention duty (FinVermV §23): {items} are records of advice or orders. So "
+        "the person is not deleted but locked as a GDPR erasure does it: these records and "
+        "the name stay locked and hidden until {until}, everything else is deleted.",
     },
+    "count.addresses": {
+        "de": plural("{count} Adresse", "{count} Adressen"),
+        "en": plural("{count} address", "{count} addresses"),
+    },
+    "count.interactions": {
+        "de": plural("{count} Kontakt", "{count} Kontakte"),
+        "en": plural("{count} contact", "{count} contacts"),
+    },
+    "count.requests": {
+        "de": plural("{count} Eingang", "{count} Eingänge"),
+        "en": plural("{count} request", "{count} requests"),
+    },
+    "count.followups": {
+        "de": plural("{count} Wiedervorlage", "{count} Wiedervorlagen"),
+        "en": plural("{count} follow-up", "{count} follow-ups"),
+    },
+    "count.consents": {
+        "de": plural("{count} Einwilligung", "{count} Einwilligungen"),
+        "en": plural("{count} consent", "{count} consents"),
+    },
+    "list.and": {"de": " und ", "en": " and "},
     "person.deleted": {"de": "{name} gelöscht.", "en": "{name} deleted."},
     "person.locked": {
         "de": "{name} gesperrt; aufbewahrungspflichtige Unterlagen bleiben bis {until}.",

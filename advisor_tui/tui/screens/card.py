@@ -21,7 +21,7 @@ from advisor_tui.domain.flags import flags_of
 from advisor_tui.domain.models import Address
 from advisor_tui.domain.timestamps import local
 from advisor_tui.domain.vocabulary import AddressKind
-from advisor_tui.i18n import t
+from advisor_tui.i18n import t, tn
 from advisor_tui.i18n.dates import format_date, format_datetime
 from advisor_tui.services.call_texts import entry_text
 from advisor_tui.services.persons import editing as person_service
@@ -106,6 +106,14 @@ def address_cells(
         cells.append(Text(t(f"scope.{address.scope}"), style=style))
     cells.append(value)
     return tuple(cells)
+
+
+def counted_items(counts: dict[str, int]) -> str:
+    """ "5 Adressen, 1 Eingang und 2 Einwilligungen": the non-zero counts, each in its plural."""
+    parts = [tn(f"count.{name}", n) for name, n in counts.items() if n]
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + t("list.and") + parts[-1]
 
 
 class CardScreen(ReportsWorkerErrors, Screen[None]):
@@ -515,10 +523,15 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
 
     def _ask_deletion(self, plan: DeletionPlan, today: date) -> None:
         question = t("person.delete.question", name=plan.display_name, id=plan.person_id)
-        details = t("person.delete.counts", **plan.counts)
-        if plan.locked:
-            until = f"{plan.retain_until:%d.%m.%Y}"
-            details += "\n\n" + t("person.delete.locked", until=until, **plan.retained)
+        items = counted_items(plan.counts)
+        details = (
+            t("person.delete.counts", items=items) if items else t("person.delete.nothing_else")
+        )
+        if plan.locked and plan.retain_until is not None:
+            until = format_date(plan.retain_until)
+            details += "\n\n" + t(
+                "person.delete.locked", until=until, items=counted_items(plan.retained)
+            )
 
         def answered(yes: bool | None) -> None:
             if yes:
