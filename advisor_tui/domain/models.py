@@ -169,8 +169,8 @@ class Request(_Versioned, SQLModel, table=True):
     version: int = 1
 
 
-class Interaction(SQLModel, table=True):
-    """A logged contact: call, message, meeting or letter."""
+class Interaction(_Versioned, SQLModel, table=True):
+    """A logged contact: call, message, meeting or letter; its note can be corrected."""
 
     __tablename__ = "interaction"
     # One row per outside event (a call monitor call) and channel, however often it arrives.
@@ -196,7 +196,15 @@ class Interaction(SQLModel, table=True):
     retain_until: date | None = None
     # Key of the outside event this was recorded from (services.calls); None when typed in.
     external_id: str | None = Field(default=None, max_length=200)
+    # The number or address as dialled or written to: kept when the address goes.
+    number: str = Field(
+        default="", sa_column=Column(String(500), nullable=False, server_default="")
+    )
+    result: str | None = Field(default=None, max_length=20)  # ContactResult (business result)
     created_at: datetime = _created()
+    updated_at: datetime | None = _when()
+    # Bulk loads leave these to the database's defaults (no Python-side default).
+    version: int = Field(default=1, sa_column=Column(Integer, nullable=False, server_default="1"))
 
 
 class FollowUp(_Versioned, SQLModel, table=True):
@@ -218,6 +226,13 @@ class FollowUp(_Versioned, SQLModel, table=True):
     note: str = _text()
     # Key of the outside event this was recorded from (services.calls); None when typed in.
     external_id: str | None = Field(default=None, max_length=200)
+    # Calls this callback stands for: a second missed call adds to it.
+    attempts: int = Field(default=1, sa_column=Column(Integer, nullable=False, server_default="1"))
+    resolution: str | None = Field(default=None, max_length=30)  # FollowUpResolution
+    resolution_note: str = _text()
+    closed_by_interaction_id: int | None = _parent(
+        "interaction", nullable=True, on_delete="SET NULL"
+    )
     created_at: datetime = _created()
     updated_at: datetime | None = _when()
     version: int = 1
