@@ -130,6 +130,27 @@ class Outcome(StrEnum):
     RETURNED = "returned"
 
 
+class ContactResult(StrEnum):
+    """What a contact achieved for the business (Interaction.result)."""
+
+    APPOINTMENT = "appointment"
+    CALLBACK_WANTED = "callback_wanted"
+    NOT_INTERESTED = "not_interested"
+    ORDER = "order"
+    COMPLAINT = "complaint"
+    OTHER = "other"
+
+
+class FollowUpResolution(StrEnum):
+    """How a follow-up was closed (FollowUp.resolution)."""
+
+    DONE = "done"  # by hand, with an optional note
+    CALLED_IN = "called_in"  # the person called and was answered
+    REACHED = "reached"  # a logged call reached the person
+    WROTE_IN = "wrote_in"  # the person wrote (a request arrived)
+    CLOSED_WITH_CONTACT = "closed_with_contact"  # closed from the log modal
+
+
 class FollowUpKind(StrEnum):
     CALLBACK = "callback"
     FOLLOW_UP = "follow_up"

@@ -35,4 +35,18 @@ TEXTS = {
         "de": "Alle wartenden Anrufe sind gespeichert.",
         "en": "All waiting calls are stored.",
     },
+    "result.appointment": {"de": "Termin", "en": "appointment"},
+    "result.callback_wanted": {"de": "Rückruf gewünscht", "en": "callback wanted"},
+    "result.not_interested": {"de": "kein Interesse", "en": "not interested"},
+    "result.order": {"de": "Auftrag", "en": "order"},
+    "result.complaint": {"de": "Beschwerde", "en": "complaint"},
+    "result.other": {"de": "Sonstiges", "en": "other"},
+    "resolution.done": {"de": "erledigt", "en": "done"},
+    "resolution.called_in": {"de": "hat angerufen", "en": "called in"},
+    "resolution.reached": {"de": "erreicht", "en": "reached"},
+    "resolution.wrote_in": {"de": "hat geschrieben", "en": "wrote in"},
+    "resolution.closed_with_contact": {
+        "de": "mit einem Kontakt erledigt",
+        "en": "closed with a contact",
+    },
 }
