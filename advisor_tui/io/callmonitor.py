@@ -142,6 +142,7 @@ class CallMonitor:
         self.stable_after = stable_after
         self.connect_timeout = connect_timeout
         self.connections = 0  # successful connects so far (tests, status lines)
+        self.skipped_lines = 0  # lines that were no readable event (logged, then skipped)
         self._stop = asyncio.Event()
 
     @property
@@ -168,6 +169,14 @@ class CallMonitor:
                 except (OSError, EOFError) as exc:
                     reason = "error"
                     error = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:
+                    # Whatever broke the reader, the link is gone: say so (never leave the
+                    # status at "connected") and connect again, as after a drop.
+                    log.exception("call monitor %s:%s: reader failed", self.host, self.port)
+                    reason = "error"
+                    error = str(exc) or type(exc).__name__
                 else:
                     reason = "closed"
                 log.info("call monitor %s:%s lost: %s %s", self.host, self.port, reason, error)
@@ -214,10 +223,16 @@ class CallMonitor:
             return False
         try:
             event = parse_line(line, self.tz)
+            outcomes = self.tracker.feed(event)
         except MonitorLineError as exc:
             log.warning("call monitor: skipped line: %s", exc)
+            self.skipped_lines += 1
             return False
-        for outcome in self.tracker.feed(event):
+        except Exception:  # a line the parser let through but the tracker chokes on
+            log.exception("call monitor: skipped line %r", line.strip())
+            self.skipped_lines += 1
+            return False
+        for outcome in outcomes:
             await self._call(self.on_event, outcome)
         return True
 

@@ -10,12 +10,15 @@ The box (port 1012, enabled by dialling `#96*5*`) sends one line per event:
 `parse_line` turns one line into a `CallEvent` (or raises `MonitorLineError`);
 `CallTracker.feed` pairs events per connection id into `CallOutcome`s: an
 incoming ring, a missed call, an answered call with its duration, an outgoing
-call. Both are pure: no sockets, no database, no clock.
+call, a blocked call. Both are pure: no sockets, no database, no clock.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
@@ -24,6 +27,8 @@ log = logging.getLogger(__name__)
 
 # Withheld callers show as an empty field or "0".
 _HIDDEN = {"", "0"}
+# ASCII digits only: str.isdigit() also accepts "²" or "٣", which int() refuses or misreads.
+_DIGITS = re.compile(r"[0-9]+")
 
 
 class EventType(StrEnum):
@@ -81,8 +86,25 @@ def _timestamp(text: str, tz: tzinfo | None) -> datetime:
     return naive.astimezone() if tz is None else naive.replace(tzinfo=tz)
 
 
+def _number_field(text: str, what: str) -> int:
+    value = text.strip()
+    if not _DIGITS.fullmatch(value):
+        raise MonitorLineError(f"bad {what} {value!r}")
+    return int(value)
+
+
 def parse_line(line: str, tz: tzinfo | None = None) -> CallEvent:
     """Parse one call monitor line; raise MonitorLineError for anything else."""
+    try:
+        return _parse(line, tz)
+    except MonitorLineError:
+        raise
+    except (ValueError, TypeError, IndexError, OverflowError) as exc:
+        # Whatever the line holds, the caller gets one kind of error to skip it by.
+        raise MonitorLineError(f"unreadable line {line.strip()!r}: {exc}") from exc
+
+
+def _parse(line: str, tz: tzinfo | None) -> CallEvent:
     text = line.strip()
     fields = text.split(";")
     if fields and fields[-1] == "":
@@ -96,11 +118,8 @@ def parse_line(line: str, tz: tzinfo | None = None) -> CallEvent:
     rest = fields[3:]
     if len(rest) < _MIN_FIELDS[kind]:
         raise MonitorLineError(f"too few fields for {kind}: {text!r}")
-    conn = fields[2].strip()
-    if not conn.isdigit():
-        raise MonitorLineError(f"bad connection id {conn!r}")
+    conn_id = _number_field(fields[2], "connection id")
     at = _timestamp(fields[0], tz)
-    conn_id = int(conn)
     if kind is EventType.RING:
         return CallEvent(
             kind,
@@ -131,10 +150,8 @@ def parse_line(line: str, tz: tzinfo | None = None) -> CallEvent:
             conn_id=conn_id,
             raw=text,
         )
-    seconds = rest[0].strip()
-    if not seconds.isdigit():
-        raise MonitorLineError(f"bad duration {seconds!r}")
-    return CallEvent(kind, duration_seconds=int(seconds), at=at, conn_id=conn_id, raw=text)
+    seconds = _number_field(rest[0], "duration")
+    return CallEvent(kind, duration_seconds=seconds, at=at, conn_id=conn_id, raw=text)
 
 
 class OutcomeKind(StrEnum):
@@ -144,6 +161,9 @@ class OutcomeKind(StrEnum):
     MISSED = "missed"  # incoming, ended without being answered
     ANSWERED = "answered"  # incoming, answered and now ended (duration)
     OUTGOING_ENDED = "outgoing_ended"  # outgoing ended (duration; `connected` says if reached)
+    # Incoming, ended in the second it rang without being answered: the box (call
+    # barring) or the network turned it away. Nobody to call back: no callback.
+    BLOCKED = "blocked"
 
 
 @dataclass(frozen=True)
@@ -191,11 +211,18 @@ class CallTracker:
     still open starts a new call (the old one lost its DISCONNECT, e.g. while
     the link was down, and is dropped: we cannot know how it ended). Events
     for ids never seen (monitor started mid-call) give no outcome.
+
+    Linear in events: open calls also sit in a heap by start time, so finding
+    the stale ones costs nothing while there are none (a scan of every open
+    call on every event made 20,000 unanswered rings cost minutes).
     """
 
     # A call older than this without DISCONNECT is forgotten (the box lost it).
     max_age: timedelta = timedelta(hours=12)
     _open: dict[int, _Call] = field(default_factory=dict)
+    # (started_at, sequence, conn_id, call); entries of ended calls are dropped lazily.
+    _by_start: list[tuple[datetime, int, int, _Call]] = field(default_factory=list)
+    _sequence: itertools.count[int] = field(default_factory=itertools.count)
 
     @property
     def open_calls(self) -> int:
@@ -217,8 +244,12 @@ class CallTracker:
         del self._open[event.conn_id]
         if call.direction == "out":
             kind = OutcomeKind.OUTGOING_ENDED
+        elif call.connected:
+            kind = OutcomeKind.ANSWERED
+        elif event.at == call.started_at:
+            kind = OutcomeKind.BLOCKED  # hung up in the second it rang: turned away
         else:
-            kind = OutcomeKind.ANSWERED if call.connected else OutcomeKind.MISSED
+            kind = OutcomeKind.MISSED
         return [self._outcome(kind, event, call, duration=event.duration_seconds)]
 
     def _start(self, event: CallEvent) -> CallOutcome:
@@ -234,13 +265,23 @@ class CallTracker:
             extension=event.extension,
         )
         self._open[event.conn_id] = call
+        heapq.heappush(self._by_start, (call.started_at, next(self._sequence), event.conn_id, call))
+        self._compact()
         kind = OutcomeKind.RING if ring else OutcomeKind.OUTGOING
         return self._outcome(kind, event, call)
 
     def _forget_stale(self, now: datetime) -> None:
-        stale = [cid for cid, c in self._open.items() if now - c.started_at > self.max_age]
-        for cid in stale:
-            del self._open[cid]
+        heap = self._by_start
+        while heap and now - heap[0][0] > self.max_age:
+            _started, _seq, cid, call = heapq.heappop(heap)
+            if self._open.get(cid) is call:  # still open (not ended, not replaced)
+                del self._open[cid]
+
+    def _compact(self) -> None:
+        """Drop heap entries of ended calls once they outnumber the open ones (amortized O(1))."""
+        if len(self._by_start) > 2 * len(self._open) + 64:
+            self._by_start = [e for e in self._by_start if self._open.get(e[2]) is e[3]]
+            heapq.heapify(self._by_start)
 
     @staticmethod
     def _outcome(

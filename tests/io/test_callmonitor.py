@@ -350,3 +350,164 @@ def test_outcome_times_are_aware():
     outcome = CallTracker().feed(parse_line("03.05.25 14:02:10;RING;0;0171;030;SIP0;"))[0]
     assert outcome.started_at.utcoffset() is not None
     assert outcome.started_at.astimezone(UTC).tzinfo is UTC
+
+
+# --- robustness: bad lines, many open calls, blocked calls, a failing reader ----------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "03.05.25 14:02:10;RING;²;0171;030;SIP0;",  # Unicode digit in the connection id
+        "03.05.25 14:02:10;DISCONNECT;0;1²;",  # ... and in the duration
+        "03.05.25 14:02:10;DISCONNECT;٣;5;",  # Arabic-Indic digit: isdigit() says yes
+        "03.05.25 14:02:10;DISCONNECT;0; ;",
+        "03.05.25 14:02:10;DISCONNECT;-1;5;",
+    ],
+)
+def test_non_ascii_digits_are_line_errors(line: str):
+    with pytest.raises(MonitorLineError):
+        parse_line(line)
+
+
+def test_ring_and_disconnect_in_the_same_second_is_blocked_not_missed():
+    outcomes = feed_all(
+        CallTracker(),
+        [
+            "03.05.25 14:02:10;RING;0;01711234567;4930123456;SIP0;",
+            "03.05.25 14:02:10;DISCONNECT;0;0;",
+            "03.05.25 14:03:10;RING;1;01711234567;4930123456;SIP0;",
+            "03.05.25 14:03:11;DISCONNECT;1;0;",
+        ],
+    )
+    assert [o.kind for o in outcomes] == [
+        OutcomeKind.RING,
+        OutcomeKind.BLOCKED,
+        OutcomeKind.RING,
+        OutcomeKind.MISSED,
+    ]
+
+
+def test_blocked_call_records_nothing(session):
+    from sqlmodel import select
+
+    from advisor_tui.domain.models import FollowUp, Request
+    from advisor_tui.services.calls.recording import handle_outcome
+
+    outcomes = feed_all(
+        CallTracker(),
+        [
+            "03.05.25 14:02:10;RING;0;01711234567;4930123456;SIP0;",
+            "03.05.25 14:02:10;DISCONNECT;0;0;",
+        ],
+    )
+    for outcome in outcomes:
+        handle_outcome(session, outcome)
+    session.commit()
+    assert session.exec(select(FollowUp)).all() == []
+    assert session.exec(select(Request)).all() == []
+
+
+def test_twenty_thousand_open_calls_are_tracked_in_linear_time():
+    import time
+
+    start = datetime(2025, 5, 3, 8, 0, 0, tzinfo=BERLIN_SUMMER)
+    count = 20_000
+    rings = [
+        CallEvent(EventType.RING, start + timedelta(seconds=i), i, f"0171{i:07d}", "030")
+        for i in range(count)
+    ]
+    later = start + timedelta(seconds=count + 5)
+    ends = [CallEvent(EventType.DISCONNECT, later, i, duration_seconds=0) for i in range(count)]
+    tracker = CallTracker()
+    began = time.perf_counter()
+    for event in rings:
+        tracker.feed(event)
+    assert tracker.open_calls == count
+    kinds = [o.kind for event in ends for o in tracker.feed(event)]
+    elapsed = time.perf_counter() - began
+    assert kinds == [OutcomeKind.MISSED] * count
+    assert tracker.open_calls == 0
+    assert elapsed < 1.0, f"{count} rings and disconnects took {elapsed:.2f} s"
+
+
+def test_stale_calls_are_still_forgotten_after_reused_ids():
+    tracker = CallTracker(max_age=timedelta(hours=1))
+    feed_all(
+        tracker,
+        [
+            "03.05.25 10:00:00;RING;1;0171;030;SIP0;",
+            "03.05.25 10:30:00;RING;1;0172;030;SIP0;",  # reuses id 1: the first call is lost
+            "03.05.25 11:10:00;RING;2;0173;030;SIP0;",  # the 10:00 entry goes, id 1 stays
+        ],
+    )
+    assert tracker.open_calls == 2
+    out = feed_all(tracker, ["03.05.25 11:10:05;DISCONNECT;1;0;"])
+    assert [(o.kind, o.number) for o in out] == [(OutcomeKind.MISSED, "0172")]
+
+
+async def test_bad_lines_are_skipped_and_the_monitor_goes_on(caplog):
+    box = FakeBox(
+        [
+            [
+                "03.05.25 14:02:10;RING;²;0171;030;SIP0;",
+                "03.05.25 14:02:11;DISCONNECT;0;1²;",
+                *RING_AND_MISS,
+            ]
+        ]
+    )
+    port = await box.start()
+    outcomes: list[CallOutcome] = []
+    monitor = CallMonitor("127.0.0.1", port, outcomes.append, tz=BERLIN_SUMMER)
+    with caplog.at_level("WARNING", logger="advisor_tui.io.callmonitor"):
+        await collect(monitor, outcomes, 2)
+    await box.close()
+    assert [o.kind for o in outcomes] == [OutcomeKind.RING, OutcomeKind.MISSED]
+    assert monitor.skipped_lines == 3  # two bad digits and the junk line
+    assert monitor.connections == 1  # never reconnected for a bad line
+    assert any("connection id" in r.getMessage() for r in caplog.records)
+
+
+async def test_tracker_failure_skips_the_line_only():
+    class Fragile(CallTracker):
+        def feed(self, event: CallEvent) -> list[CallOutcome]:
+            if event.conn_id == 9:
+                raise RuntimeError("tracker bug")
+            return super().feed(event)
+
+    box = FakeBox([["03.05.25 14:00:00;RING;9;0170;030;SIP0;", *RING_AND_MISS]])
+    port = await box.start()
+    outcomes: list[CallOutcome] = []
+    monitor = CallMonitor("127.0.0.1", port, outcomes.append, tracker=Fragile())
+    await collect(monitor, outcomes, 2)
+    await box.close()
+    assert [o.kind for o in outcomes] == [OutcomeKind.RING, OutcomeKind.MISSED]
+    assert monitor.skipped_lines == 2
+
+
+async def test_a_dying_reader_reports_lost_and_reconnects():
+    class Broken(CallMonitor):
+        failures = 1
+
+        async def _handle_line(self, line: str) -> bool:
+            if self.failures:
+                self.failures -= 1
+                raise RuntimeError("reader bug")
+            return await super()._handle_line(line)
+
+    box = FakeBox([["not read"], RING_AND_MISS])
+    port = await box.start()
+    outcomes: list[CallOutcome] = []
+    statuses: list[LinkStatus] = []
+    monitor = Broken(
+        "127.0.0.1", port, outcomes.append, on_status=statuses.append, backoff_initial=0.01
+    )
+    await collect(monitor, outcomes, 2)
+    await box.close()
+    states = [s.state for s in statuses]
+    connected = states.index(LinkState.CONNECTED)
+    assert states[connected + 1] is LinkState.LOST  # not left at "connected"
+    lost = statuses[connected + 1]
+    assert lost.reason == "error" and lost.error == "reader bug"
+    assert monitor.connections == 2
+    assert [o.kind for o in outcomes] == [OutcomeKind.RING, OutcomeKind.MISSED]
