@@ -14,6 +14,7 @@ from advisor_tui.i18n import (
     addresses,
     birthdays,
     calls,
+    contact_logging,
     core,
     data_rights,
     desk,
@@ -42,6 +43,7 @@ for _part in (
     person_card,
     desk,
     birthdays,
+    contact_logging,
 ):
     _overlap = CATALOG.keys() & _part.TEXTS.keys()
     if _overlap:

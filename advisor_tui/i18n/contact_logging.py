@@ -1,0 +1,164 @@
+"""Texts of logging a contact by hand: the log modal (F2) and `advisor log-call`."""
+
+from advisor_tui.i18n.plural import Plural, plural
+
+TEXTS: dict[str, dict[str, str | Plural]] = {
+    # Errors of services.contacts (ServiceError keys).
+    "contact.err.channel": {
+        "de": "Unbekannter Kanal: {channel}.",
+        "en": "Unknown channel: {channel}.",
+    },
+    "contact.err.direction": {
+        "de": "Unbekannte Richtung: {direction} (in oder out).",
+        "en": "Unknown direction: {direction} (in or out).",
+    },
+    "contact.err.outcome": {
+        "de": "Dieses Ergebnis passt nicht zu diesem Kontakt: {outcome}.",
+        "en": "This outcome does not fit this contact: {outcome}.",
+    },
+    "contact.err.result": {
+        "de": "Unbekanntes Geschäftsergebnis: {result}.",
+        "en": "Unknown business result: {result}.",
+    },
+    "contact.err.duration": {
+        "de": "Die Dauer muss zwischen 0 Sekunden und 24 Stunden liegen, nicht {seconds}.",
+        "en": "The duration must be between 0 seconds and 24 hours, not {seconds}.",
+    },
+    "contact.err.duration_text": {
+        "de": "Dauer als mm:ss oder Sekunden angeben, nicht „{text}“.",
+        "en": "Give the duration as mm:ss or seconds, not “{text}”.",
+    },
+    "contact.err.address": {
+        "de": "Die Adresse #{id} gehört nicht zu dieser Person.",
+        "en": "Address #{id} does not belong to this person.",
+    },
+    "contact.err.followup": {
+        "de": "Die Wiedervorlage #{id} ist nicht offen oder gehört nicht zu dieser Person.",
+        "en": "Follow-up #{id} is not open or does not belong to this person.",
+    },
+    "contact.err.not_found": {
+        "de": "Den Kontakt #{id} gibt es nicht.",
+        "en": "There is no contact #{id}.",
+    },
+    "contact.err.when": {
+        "de": "„{text}“ ist kein Zeitpunkt: 2h, morgen, 3d, 1w, 1m oder TT.MM.JJJJ [HH:MM].",
+        "en": "“{text}” is no point in time: 2h, tomorrow, 3d, 1w, 1m or DD.MM.YYYY [HH:MM].",
+    },
+    "contact.err.when_past": {
+        "de": "„{text}“ liegt in der Vergangenheit.",
+        "en": "“{text}” is in the past.",
+    },
+    # The quick follow-up choices (services.contacts.when.CHOICE_KEYS).
+    "contact.when.none": {"de": "keine", "en": "none"},
+    "contact.when.in_2h": {"de": "in 2 Stunden", "en": "in 2 hours"},
+    "contact.when.tomorrow": {"de": "morgen 9:00", "en": "tomorrow 9:00"},
+    "contact.when.in_3d": {"de": "in 3 Tagen", "en": "in 3 days"},
+    "contact.when.next_week": {"de": "nächste Woche", "en": "next week"},
+    "contact.when.in_month": {"de": "in einem Monat", "en": "in a month"},
+    "contact.when.custom": {"de": "Datum/Zeit", "en": "date/time"},
+    # Channels as offered in the modal.
+    "contact.channel.phone": {"de": "Telefon", "en": "Phone"},
+    "contact.channel.email": {"de": "E-Mail", "en": "E-mail"},
+    "contact.channel.sms": {"de": "SMS", "en": "SMS"},
+    "contact.channel.whatsapp": {"de": "WhatsApp", "en": "WhatsApp"},
+    "contact.channel.signal": {"de": "Signal", "en": "Signal"},
+    "contact.channel.in_person": {"de": "Treffen", "en": "Meeting"},
+    "contact.channel.letter": {"de": "Brief", "en": "Letter"},
+    "contact.direction.out": {"de": "ausgehend", "en": "outgoing"},
+    "contact.direction.in": {"de": "eingehend", "en": "incoming"},
+    # Outcomes.
+    "contact.outcome.reached": {"de": "erreicht", "en": "reached"},
+    "contact.outcome.no_answer": {"de": "nicht erreicht", "en": "no answer"},
+    "contact.outcome.voicemail": {"de": "Mailbox", "en": "voicemail"},
+    "contact.outcome.busy": {"de": "besetzt", "en": "busy"},
+    "contact.outcome.wrong_number": {"de": "falsche Nummer", "en": "wrong number"},
+    "contact.outcome.sent": {"de": "gesendet", "en": "sent"},
+    "contact.outcome.bounced": {"de": "unzustellbar", "en": "bounced"},
+    "contact.outcome.returned": {"de": "zurückgekommen", "en": "returned"},
+    # Business results (ContactResult).
+    "contact.result.none": {"de": "kein Ergebnis", "en": "no result"},
+    "contact.result.appointment": {"de": "Termin", "en": "appointment"},
+    "contact.result.callback_wanted": {"de": "Rückruf gewünscht", "en": "callback wanted"},
+    "contact.result.not_interested": {"de": "kein Interesse", "en": "not interested"},
+    "contact.result.order": {"de": "Auftrag", "en": "order"},
+    "contact.result.complaint": {"de": "Beschwerde", "en": "complaint"},
+    "contact.result.other": {"de": "Sonstiges", "en": "other"},
+    # The log modal.
+    "key.log_contact": {"de": "Kontakt erfassen", "en": "Log contact"},
+    "contact.title": {"de": "Kontakt mit {name}", "en": "Contact with {name}"},
+    "contact.label.channel": {"de": "Kanal", "en": "Channel"},
+    "contact.label.address": {"de": "Nummer/Adresse", "en": "Number/address"},
+    "contact.label.direction": {"de": "Richtung", "en": "Direction"},
+    "contact.label.duration": {"de": "Dauer (mm:ss)", "en": "Duration (mm:ss)"},
+    "contact.label.timer": {"de": "läuft seit {time}", "en": "running {time}"},
+    "contact.label.outcome": {"de": "Ergebnis", "en": "Outcome"},
+    "contact.label.result": {"de": "Geschäftsergebnis", "en": "Business result"},
+    "contact.label.note": {"de": "Notiz", "en": "Note"},
+    "contact.label.when": {"de": "Wiedervorlage", "en": "Follow-up"},
+    "contact.label.when_custom": {
+        "de": "oder Zeitpunkt (morgen, 3d, TT.MM.JJJJ HH:MM)",
+        "en": "or when (tomorrow, 3d, DD.MM.YYYY HH:MM)",
+    },
+    "contact.label.close": {"de": "Offene Wiedervorlagen schließen", "en": "Close open follow-ups"},
+    "contact.close_item": {"de": "{kind}, fällig {due}", "en": "{kind}, due {due}"},
+    "contact.no_address": {"de": "(keine Adresse)", "en": "(no address)"},
+    "contact.pick_person": {
+        "de": "Erst eine Person auswählen (Liste oder Karte), dann F2.",
+        "en": "Select a person first (list or card), then F2.",
+    },
+    "contact.saved": {"de": "Kontakt mit {name} gespeichert.", "en": "Contact with {name} saved."},
+    "contact.saved_followup": {
+        "de": "Kontakt gespeichert, Wiedervorlage {due}.",
+        "en": "Contact saved, follow-up {due}.",
+    },
+    "contact.closed": {
+        "de": plural("{count} Wiedervorlage geschlossen.", "{count} Wiedervorlagen geschlossen."),
+        "en": plural("{count} follow-up closed.", "{count} follow-ups closed."),
+    },
+    # advisor log-call
+    "logcall.cmd.help": {
+        "de": "einen Anruf erfassen (für Softphone-Skripte)",
+        "en": "log a call (for softphone scripts)",
+    },
+    "logcall.opt.who": {
+        "de": "Personennummer oder Rufnummer",
+        "en": "person id or phone number",
+    },
+    "logcall.opt.outcome": {
+        "de": "reached, no_answer, voicemail, busy oder wrong_number",
+        "en": "reached, no_answer, voicemail, busy or wrong_number",
+    },
+    "logcall.opt.duration": {"de": "Dauer in Sekunden", "en": "duration in seconds"},
+    "logcall.opt.note": {"de": "Notiz", "en": "note"},
+    "logcall.opt.follow_up": {
+        "de": "Wiedervorlage: 2h, morgen, 3d, 1w, 1m oder TT.MM.JJJJ [HH:MM]",
+        "en": "follow-up: 2h, tomorrow, 3d, 1w, 1m or DD.MM.YYYY [HH:MM]",
+    },
+    "logcall.opt.result": {
+        "de": "Geschäftsergebnis: appointment, callback_wanted, not_interested, order, "
+        "complaint, other",
+        "en": "business result: appointment, callback_wanted, not_interested, order, "
+        "complaint, other",
+    },
+    "logcall.opt.direction": {"de": "Richtung: out oder in", "en": "direction: out or in"},
+    "logcall.not_found": {
+        "de": "Niemand gefunden zu „{query}“.",
+        "en": "Nobody found for “{query}”.",
+    },
+    "logcall.shared": {
+        "de": "Die Nummer {query} gehört mehreren Personen ({ids}): Personennummer angeben.",
+        "en": "The number {query} belongs to several persons ({ids}): give the person id.",
+    },
+    "logcall.bad_value": {
+        "de": "Ungültiger Wert für {option}: „{value}“ (möglich: {choices}).",
+        "en": "Invalid value for {option}: “{value}” (choose from {choices}).",
+    },
+    "logcall.done": {
+        "de": "Anruf mit {name} erfasst ({outcome}).",
+        "en": "Call with {name} logged ({outcome}).",
+    },
+    "logcall.done_followup": {
+        "de": "Wiedervorlage ({kind}) am {due}.",
+        "en": "Follow-up ({kind}) on {due}.",
+    },
+}
