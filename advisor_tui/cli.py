@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "restore",
     "gdpr",
     "callmonitor",
+    "log_call",
     "demo",
 )
 
