@@ -10,6 +10,9 @@ Example `config.toml`:
     host = "fritz.box"
     port = 1012
 
+    [calls]
+    callback_within_hours = 2   # a missed call's callback is due within these working hours
+
 Environment: ADVISOR_DATABASE_URL (a SQLAlchemy URL), ADVISOR_LANG,
 ADVISOR_REGION, ADVISOR_CONFIG (path of another config file).
 """
@@ -37,11 +40,18 @@ class CallMonitorSettings:
 
 
 @dataclass
+class CallSettings:
+    # Working hours (Mon–Fri 8–18) until a missed call's callback is due.
+    callback_within_hours: float = 2.0
+
+
+@dataclass
 class Settings:
     lang: str = "de"
     region: str = "DE"
     database_url: str | None = None
     callmonitor: CallMonitorSettings = field(default_factory=CallMonitorSettings)
+    calls: CallSettings = field(default_factory=CallSettings)
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys
 
 
@@ -69,6 +79,14 @@ def load_settings() -> Settings:
             host=str(monitor.get("host", "fritz.box")),
             port=int(monitor.get("port", 1012)),
         )
+        calls = data.get("calls", {})
+        try:
+            within = float(calls.get("callback_within_hours", 2.0))
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"{path}: [calls] callback_within_hours: {exc}") from exc
+        if not 0 <= within <= 24 * 7:
+            raise ConfigError(f"{path}: [calls] callback_within_hours must be 0 to 168")
+        settings.calls = CallSettings(callback_within_hours=within)
         settings.keymap = {str(k): str(v) for k, v in data.get("keymap", {}).items()}
     settings.lang = os.environ.get("ADVISOR_LANG") or file_lang or guess_language()
     settings.region = os.environ.get("ADVISOR_REGION", settings.region).upper()

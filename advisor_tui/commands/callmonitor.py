@@ -54,10 +54,11 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(message)s", stream=sys.stderr)
     ctx.engine()  # open (and migrate) the database before waiting for calls
     region = ctx.settings.region
+    within = ctx.settings.calls.callback_within_hours
 
     def store(outcome: CallOutcome) -> CallReport:
         with ctx.session() as session:
-            report = handle_outcome(session, outcome, region=region)
+            report = handle_outcome(session, outcome, region=region, callback_within_hours=within)
             session.commit()
         return report
 

@@ -12,6 +12,7 @@ import os
 
 from advisor_tui.i18n import (
     addresses,
+    agenda_texts,
     birthdays,
     calls,
     contact_logging,
@@ -43,6 +44,7 @@ for _part in (
     person_card,
     desk,
     birthdays,
+    agenda_texts,
     contact_logging,
 ):
     _overlap = CATALOG.keys() & _part.TEXTS.keys()

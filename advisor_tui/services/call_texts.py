@@ -12,6 +12,7 @@ persons, persons uses gdpr, and gdpr's export renders these rows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -35,6 +36,23 @@ def number_of_call_key(key: str | None) -> tuple[bool, str | None]:
         return False, None
     number = key[len(CALL_KEY_PREFIX) :].split(":", 1)[0]
     return True, (None if number == WITHHELD_IN_KEY else number)
+
+
+_KEY_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[+-]\d{2}:\d{2})?")
+
+
+def time_of_call_key(key: str | None) -> datetime | None:
+    """The time a call rang, from its call key; None for other keys."""
+    if not key or not key.startswith(CALL_KEY_PREFIX):
+        return None
+    parts = key[len(CALL_KEY_PREFIX) :].split(":", 1)
+    match = _KEY_TIME.match(parts[1]) if len(parts) == 2 else None
+    if match is None:
+        return None
+    try:
+        return datetime.fromisoformat(match.group(0))
+    except ValueError:
+        return None
 
 
 def duration_text(seconds: int | None) -> str:
@@ -73,7 +91,8 @@ def followup_text(row: Row, *, region: str = DEFAULT_REGION) -> str:
     if note or _get(row, "kind") != FollowUpKind.CALLBACK.value:
         return note
     is_call, number = number_of_call_key(_get(row, "external_id"))
-    at = _moment(_get(row, "due_at"))
+    # The time it rang (a callback is due later); rows from before: their due time.
+    at = time_of_call_key(_get(row, "external_id")) or _moment(_get(row, "due_at"))
     if not is_call or at is None:
         return note
     return _missed(number, at, region)

@@ -270,7 +270,12 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         from advisor_tui.storage.db import new_session
 
         with new_session(self.engine) as session:
-            report = handle_outcome(session, outcome, region=self.settings.region)
+            report = handle_outcome(
+                session,
+                outcome,
+                region=self.settings.region,
+                callback_within_hours=self.settings.calls.callback_within_hours,
+            )
             session.commit()
         return report
 

@@ -166,8 +166,9 @@ async def test_the_card_renders_call_rows(
     with new_session(engine) as session:
         person = add_person(session, PersonData("Anna", "Müller"))
         add_address(session, person.id, "mobile", "0171 2345678")
-        record_missed_call(session, "01712345678", AT)
+        # Answered first: an answered call closes the callbacks of calls before it.
         log_answered_call(session, "01712345678", AT, 30)
+        record_missed_call(session, "01712345678", AT)
         session.commit()
     now = AT.astimezone(UTC) - timedelta(days=1)
     set_language(lang)  # as the CLI front does from the settings

@@ -19,6 +19,7 @@ from advisor_tui.services.calls.recording import (
     record_missed_call,
 )
 from advisor_tui.services.calls.text import describe_report, duration_text, entry_text
+from advisor_tui.services.followups.timing import add_working_hours
 from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session
 from tests.io.callmonitor_box import FakeBox
@@ -57,7 +58,8 @@ def test_missed_call_from_known_caller_is_a_callback(session: Session, people: d
     [followup] = followups(session)
     assert followup.person_id == people["anna"]
     assert followup.kind == "callback"
-    assert followup.due_at == AT.astimezone(UTC)
+    # Within 2 working hours: a Saturday call is due on Monday at 10:00.
+    assert followup.due_at == add_working_hours(AT, 2) == datetime(2025, 5, 5, 8, 0, tzinfo=UTC)
     assert followup.done_at is None
     assert followup.note == ""  # facts, not sentences: the UI renders them
     assert entry_text(followup) == "Verpasster Anruf von 0171 2345678 um 14:02"
@@ -74,9 +76,10 @@ def test_replayed_missed_call_is_recorded_once(session: Session, people: dict[st
     session.commit()
     assert len(followups(session)) == 1
     assert not again.created and again.followup_ids == first.followup_ids
-    # A later call from the same number is a new promise.
+    # A later call from the same number adds to the open promise ("2 Anrufe").
     record_missed_call(session, "01712345678", AT + timedelta(hours=1))
-    assert len(followups(session)) == 2
+    [followup] = followups(session)
+    assert followup.attempts == 2
 
 
 def test_shared_number_gives_each_person_a_callback(session: Session, people: dict[str, int]):
@@ -240,7 +243,8 @@ async def test_monitor_to_database_end_to_end(engine: Engine, people: dict[str, 
         await box.close()
     with new_session(engine) as s:
         [followup] = followups(s)
-        assert followup.person_id == people["anna"] and followup.due_at == AT.astimezone(UTC)
+        assert followup.person_id == people["anna"]
+        assert followup.due_at == add_working_hours(AT, 2)
         inbox = sorted(requests(s), key=lambda r: r.received_at)
         assert [(r.sender, r.kind) for r in inbox] == [("", "other"), ("01609998887", "callback")]
         details = [json.loads(a.details) for a in s.exec(select(AuditEntry)).all()]

@@ -13,11 +13,17 @@ call, records it; the caller commits. The pieces are public too:
   number, a suffix-only suggestion or a withheld number becomes an inbox
   entry (`Request`, channel phone). Replaying the same call (same number,
   same time, same connection id) records nothing new, also when two
-  listeners record it at once (`call_key`, unique indexes, `insert_once`);
+  listeners record it at once (`call_key`, unique indexes, `insert_once`).
+  A callback is due within `callback_within_hours` working hours (Mon–Fri
+  8–18), not the moment it rang; a further missed call from the same number
+  while the callback is open adds to it (`attempts`), its key kept in the
+  audit entry so that a replay of that call adds nothing;
 - `log_answered_call` / `log_outgoing_call`: an `Interaction` for a number
   known for exactly one person (for a shared number we cannot know who was
   on the line; the advisor logs it by hand); its outcome feeds the address's
-  evidence through `services.persons.evidence.apply_outcome`.
+  evidence through `services.persons.evidence.apply_outcome`. An answered
+  call from the person closes their open missed-call callbacks (resolution
+  `called_in`, closed by that interaction).
 
 Generated rows hold facts, no sentences (empty note, subject, body, summary):
 `services.call_texts.entry_text` renders them in the reader's language.
@@ -30,13 +36,14 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from advisor_tui.domain.models import FollowUp, Interaction, Person, Request
+from advisor_tui.domain.models import AuditEntry, FollowUp, Interaction, Person, Request
 from advisor_tui.domain.phones import DEFAULT_REGION, format_for_display
 from advisor_tui.domain.timestamps import as_utc
 from advisor_tui.domain.vocabulary import (
     Channel,
     Direction,
     FollowUpKind,
+    FollowUpResolution,
     InteractionKind,
     MatchKind,
     Outcome,
@@ -45,11 +52,14 @@ from advisor_tui.domain.vocabulary import (
 )
 from advisor_tui.io.callmonitor_events import CallOutcome, OutcomeKind
 from advisor_tui.services import audit
+from advisor_tui.services.call_texts import time_of_call_key
+from advisor_tui.services.followups.timing import DEFAULT_CALLBACK_WITHIN_HOURS, add_working_hours
 from advisor_tui.services.persons import evidence
 from advisor_tui.services.persons.lookup import LookupResult, reverse_lookup
 from advisor_tui.storage.unique import insert_once
 
 SOURCE = "callmonitor"
+CALL_KEY_PREFIX = f"{SOURCE}:"
 _EXACT = (MatchKind.EXACT.value, MatchKind.SHARED.value)
 
 
@@ -164,13 +174,43 @@ def _call_key(info: CallerInfo, at: datetime, conn_id: int | None) -> str:
     return call_key(normalized or info.number, at, conn_id)
 
 
-def _existing_followup(session: Session, person_id: int, at: datetime) -> FollowUp | None:
-    query = select(FollowUp).where(
-        FollowUp.person_id == person_id,
-        FollowUp.kind == FollowUpKind.CALLBACK.value,
-        col(FollowUp.due_at) == as_utc(at),
+def _existing_followup(session: Session, person_id: int, key: str) -> FollowUp | None:
+    """The callback this very call left before (a replay), if any."""
+    query = select(FollowUp).where(FollowUp.person_id == person_id, FollowUp.external_id == key)
+    return session.exec(query).first()
+
+
+def _key_number_prefix(key: str) -> str:
+    """ "callmonitor:NUMBER:" of a call key: every call from that number starts so."""
+    return key.split(":", 2)[0] + ":" + key.split(":", 2)[1] + ":"
+
+
+def _open_callback_for_number(session: Session, person_id: int, key: str) -> FollowUp | None:
+    """The person's open missed-call callback from the same number, the oldest first."""
+    prefix = _key_number_prefix(key)
+    query = (
+        select(FollowUp)
+        .where(
+            FollowUp.person_id == person_id,
+            FollowUp.kind == FollowUpKind.CALLBACK.value,
+            col(FollowUp.done_at).is_(None),
+            col(FollowUp.external_id).startswith(prefix, autoescape=True),
+        )
+        .order_by(col(FollowUp.due_at), col(FollowUp.id))
     )
     return session.exec(query).first()
+
+
+def _attempt_recorded(session: Session, followup_id: int, key: str) -> bool:
+    """Whether this call was added to the callback before (its key is in the audit entry)."""
+    entries = session.exec(
+        select(AuditEntry.details).where(
+            AuditEntry.action == "followup.attempt",
+            AuditEntry.entity == "followup",
+            AuditEntry.entity_id == followup_id,
+        )
+    ).all()
+    return any(f'"key": "{key}"' in details for details in entries)
 
 
 def record_missed_call(
@@ -182,36 +222,45 @@ def record_missed_call(
     called: str | None = None,
     info: CallerInfo | None = None,
     conn_id: int | None = None,
+    callback_within_hours: float = DEFAULT_CALLBACK_WITHIN_HOURS,
 ) -> MissedCallRecord:
     """Turn a missed call into callback follow-ups (known caller) or an inbox entry.
 
     `at` is the time the call rang (aware); `called` the advisor's own number
     that rang; `info` a lookup done already (e.g. for the RING pop-up);
-    `conn_id` the box's connection id (part of the call's key).
+    `conn_id` the box's connection id (part of the call's key);
+    `callback_within_hours` the working hours until a new callback is due.
     """
     if info is None or info.number != (caller.strip() if caller else None):
         info = identify_caller(session, caller, region=region)
     key = _call_key(info, at, conn_id)
     if info.known:
-        return _missed_for_persons(session, info, at, key)
+        due = add_working_hours(at, callback_within_hours)
+        return _missed_for_persons(session, info, at, key, due)
     return _missed_to_inbox(session, info, at, called, key)
 
 
 def _missed_for_persons(
-    session: Session, info: CallerInfo, at: datetime, key: str
+    session: Session, info: CallerInfo, at: datetime, key: str, due: datetime
 ) -> MissedCallRecord:
     ids: list[int] = []
     created = False
     for candidate in info.candidates:
-        existing = _existing_followup(session, candidate.person_id, at)
+        existing = _existing_followup(session, candidate.person_id, key)
         if existing is not None and existing.id is not None:
             ids.append(existing.id)
+            continue
+        open_callback = _open_callback_for_number(session, candidate.person_id, key)
+        if open_callback is not None and open_callback.id is not None:
+            ids.append(open_callback.id)
+            if _add_attempt(session, open_callback, info, at, key):
+                created = True
             continue
         # No sentence stored: the UI renders kind, due_at and the key's number.
         followup = FollowUp(
             person_id=candidate.person_id,
             kind=FollowUpKind.CALLBACK.value,
-            due_at=as_utc(at),
+            due_at=due,
             note="",
             external_id=key,
         )
@@ -229,6 +278,60 @@ def _missed_for_persons(
         ids.append(followup_id)
         created = True
     return MissedCallRecord(info, at, tuple(ids), None, created)
+
+
+def _add_attempt(
+    session: Session, followup: FollowUp, info: CallerInfo, at: datetime, key: str
+) -> bool:
+    """Count one more call on an open callback (its first due time stays); False on a replay."""
+    assert followup.id is not None
+    if _attempt_recorded(session, followup.id, key):
+        return False
+    followup.attempts = (followup.attempts or 1) + 1
+    # Calling again is no time to stay hidden: a snooze ends.
+    followup.snoozed_until = None
+    followup.updated_at = as_utc(at)
+    session.add(followup)
+    session.flush()
+    audit.record(
+        session,
+        "followup.attempt",
+        "followup",
+        followup.id,
+        {"source": SOURCE, "key": key, "number": info.number, "at": at},
+    )
+    session.flush()
+    return True
+
+
+def _close_callbacks(session: Session, person_id: int, interaction_id: int, at: datetime) -> None:
+    """An answered call from the person: their missed-call callbacks from before are done."""
+    open_callbacks = session.exec(
+        select(FollowUp).where(
+            FollowUp.person_id == person_id,
+            FollowUp.kind == FollowUpKind.CALLBACK.value,
+            col(FollowUp.done_at).is_(None),
+            col(FollowUp.external_id).startswith(CALL_KEY_PREFIX, autoescape=True),
+        )
+    ).all()
+    for followup in open_callbacks:
+        missed_at = time_of_call_key(followup.external_id) or followup.created_at
+        if missed_at is not None and as_utc(missed_at) > as_utc(at):
+            continue  # a missed call after this one still waits for an answer
+        followup.done_at = as_utc(at)
+        followup.resolution = FollowUpResolution.CALLED_IN.value
+        followup.resolution_note = ""  # the resolution says why
+        followup.closed_by_interaction_id = interaction_id
+        followup.updated_at = as_utc(at)
+        session.add(followup)
+        session.flush()
+        audit.record(
+            session,
+            "followup.close",
+            "followup",
+            followup.id,
+            {"resolution": FollowUpResolution.CALLED_IN.value, "interaction_id": interaction_id},
+        )
 
 
 def _missed_to_inbox(
@@ -309,6 +412,8 @@ def _log_call(
     # The outcome feeds the address's evidence (reached: last_success_at).
     evidence.apply_outcome(session, candidate.address_id, interaction.outcome or "", at)
     session.flush()
+    if direction is Direction.IN and reached:
+        _close_callbacks(session, candidate.person_id, interaction_id, at)
     audit.record(
         session,
         "interaction.create",
@@ -357,9 +462,16 @@ def log_outgoing_call(
 
 
 def handle_outcome(
-    session: Session, outcome: CallOutcome, *, region: str = DEFAULT_REGION
+    session: Session,
+    outcome: CallOutcome,
+    *,
+    region: str = DEFAULT_REGION,
+    callback_within_hours: float = DEFAULT_CALLBACK_WITHIN_HOURS,
 ) -> CallReport:
-    """Identify the other party and record what the outcome means; the caller commits."""
+    """Identify the other party and record what the outcome means; the caller commits.
+
+    `callback_within_hours`: working hours until a missed call's callback is due.
+    """
     info = identify_caller(session, outcome.number, region=region)
     if outcome.kind is OutcomeKind.MISSED:
         missed = record_missed_call(
@@ -370,6 +482,7 @@ def handle_outcome(
             called=outcome.own_number,
             info=info,
             conn_id=outcome.conn_id,
+            callback_within_hours=callback_within_hours,
         )
         return CallReport(outcome, info, missed=missed)
     if outcome.kind is OutcomeKind.ANSWERED:

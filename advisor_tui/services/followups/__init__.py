@@ -1,0 +1,1 @@
+"""Follow-ups (Wiedervorlagen): the agenda, done and snooze, callback due times."""
