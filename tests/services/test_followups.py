@@ -191,3 +191,21 @@ def test_an_answered_call_from_the_person_closes_the_callback(session: Session, 
     record_missed_call(session, "0171 2345678", at + timedelta(hours=2))
     session.commit()
     assert len(agenda(session, at + timedelta(hours=2)).items) == 1
+
+
+# -- the card: every open follow-up, overdue first ---------------------------------------------
+
+
+def test_the_card_lists_every_open_followup_overdue_first(session: Session, anna: int) -> None:
+    from advisor_tui.services.persons.card import load_card
+
+    far = _followup(session, anna, NOW + timedelta(days=30), "complaint deadline")
+    soon = _followup(session, anna, NOW + timedelta(hours=1), "soon")
+    late = _followup(session, anna, NOW - timedelta(days=2), "late")
+    hidden = _followup(session, anna, NOW - timedelta(days=3), "snoozed")
+    snooze(session, hidden, NOW + timedelta(days=1), None, NOW)
+    session.commit()
+    card = load_card(session, anna, NOW)
+    assert [f.id for f in card.followups] == [late, soon, hidden, far]
+    assert [card.is_overdue(f) for f in card.followups] == [True, False, False, False]
+    assert [card.is_snoozed(f) for f in card.followups] == [False, False, True, False]

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from advisor_tui.domain.due import effective_at, is_snoozed
 from advisor_tui.domain.models import FollowUp, Person
 from advisor_tui.domain.phones import DEFAULT_REGION, format_for_display
 from advisor_tui.domain.timestamps import as_utc, local
@@ -28,18 +29,6 @@ class Section(StrEnum):
     OVERDUE = "overdue"
     TODAY = "today"
     UPCOMING = "upcoming"
-
-
-def effective_at(followup: FollowUp) -> datetime:
-    """When a follow-up is due in fact: its due time, or the end of its snooze if later."""
-    due = as_utc(followup.due_at)
-    snoozed = as_utc(followup.snoozed_until) if followup.snoozed_until else None
-    return max(due, snoozed) if snoozed else due
-
-
-def is_snoozed(followup: FollowUp, now: datetime) -> bool:
-    """True while a snooze hides the follow-up."""
-    return followup.snoozed_until is not None and as_utc(followup.snoozed_until) > as_utc(now)
 
 
 def section_of(at: datetime, now: datetime) -> Section:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from advisor_tui.domain.due import effective_at, is_overdue, is_snoozed
 from advisor_tui.domain.models import Consent, FollowUp, Interaction, Person, Request
 from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.domain.vocabulary import ConsentChannel, RequestStatus
@@ -14,7 +15,6 @@ from advisor_tui.services.persons.editing import get_person
 from advisor_tui.services.persons.ranking import RankedAddress, ranked_addresses
 
 RECENT_INTERACTIONS = 8
-FOLLOWUP_HORIZON = timedelta(days=14)
 
 
 @dataclass
@@ -22,10 +22,17 @@ class CardData:
     person: Person
     addresses: list[RankedAddress]
     open_requests: list[Request]
-    followups: list[FollowUp]  # open ones due within the horizon, overdue first
+    followups: list[FollowUp]  # every open one, overdue first, then by effective due time
     interactions: list[Interaction]  # most recent first
     now: datetime  # the moment the card was loaded (scores and "overdue" refer to it)
     consents: list[Consent] = field(default_factory=list)  # the latest per channel
+
+    def is_overdue(self, followup: FollowUp) -> bool:
+        """Overdue at `now` by its effective time (a snoozed one is not, until it ends)."""
+        return is_overdue(followup, self.now)
+
+    def is_snoozed(self, followup: FollowUp) -> bool:
+        return is_snoozed(followup, self.now)
 
     @property
     def tags(self) -> list[str]:
@@ -52,7 +59,7 @@ def load_card(
     *,
     recent: int = RECENT_INTERACTIONS,
 ) -> CardData:
-    """The person with ranked addresses, open requests, due follow-ups, last contacts, consent."""
+    """The person with ranked addresses, open requests, open follow-ups, last contacts, consent."""
     now = now or utcnow()
     person = get_person(session, person_id)
     requests = session.exec(
@@ -65,9 +72,10 @@ def load_card(
         select(FollowUp)
         .where(FollowUp.person_id == person_id)
         .where(col(FollowUp.done_at).is_(None))
-        .where(col(FollowUp.due_at) <= now + FOLLOWUP_HORIZON)
-        .order_by(col(FollowUp.due_at))
+        .order_by(col(FollowUp.due_at), col(FollowUp.id))
     ).all()
+    # Every open promise (a complaint deadline weeks out too), overdue ones first.
+    followups = sorted(followups, key=lambda f: (not is_overdue(f, now), effective_at(f)))
     interactions = session.exec(
         select(Interaction)
         .where(Interaction.person_id == person_id)

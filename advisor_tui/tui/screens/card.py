@@ -301,12 +301,16 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
     def _followups_text(data: CardData) -> str:
         if not data.followups:
             return t("card.none")
-        now = data.now
         lines = []
         for f in data.followups:
             when = format_datetime(f.due_at, short=True)
             line = f"{when} {t('followup.' + f.kind)}: {escape(' '.join(entry_text(f).split()))}"
-            if f.due_at < now:
+            if f.attempts > 1:
+                line += f" ({tn('agenda.attempts', f.attempts)})"
+            if data.is_snoozed(f) and f.snoozed_until is not None:
+                snoozed = format_datetime(f.snoozed_until, short=True)
+                line += f" [dim]{t('card.followup.snoozed', when=snoozed)}[/dim]"
+            elif data.is_overdue(f):
                 line = f"[b red]{t('card.overdue')} {line}[/b red]"
             lines.append(line)
         return "\n".join(lines)
