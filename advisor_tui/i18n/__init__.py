@@ -14,6 +14,7 @@ from advisor_tui.i18n import (
     addresses,
     agenda_texts,
     birthdays,
+    calllist_texts,
     calls,
     contact_logging,
     core,
@@ -46,6 +47,7 @@ for _part in (
     birthdays,
     agenda_texts,
     contact_logging,
+    calllist_texts,
 ):
     _overlap = CATALOG.keys() & _part.TEXTS.keys()
     if _overlap:

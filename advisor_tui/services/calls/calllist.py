@@ -43,6 +43,7 @@ from advisor_tui.services.calls.recording import (
     handle_outcome,
     identify_caller,
 )
+from advisor_tui.services.followups.timing import DEFAULT_CALLBACK_WITHIN_HOURS
 
 
 class Fate(StrEnum):
@@ -205,9 +206,16 @@ def stored_in_minute(
 
 
 def import_calllist(
-    session: Session, calls: CallList, *, region: str = DEFAULT_REGION
+    session: Session,
+    calls: CallList,
+    *,
+    region: str = DEFAULT_REGION,
+    callback_within_hours: float = DEFAULT_CALLBACK_WITHIN_HOURS,
 ) -> CallListImport:
-    """Record the list's calls that are not recorded yet; the caller commits (or rolls back)."""
+    """Record the list's calls that are not recorded yet; the caller commits (or rolls back).
+
+    `callback_within_hours`: working hours until a missed call's callback is due.
+    """
     result = CallListImport(errors=list(calls.errors))
     # Oldest first (the list is newest first): later calls see what earlier ones left.
     ordered = sorted(calls.records, key=lambda r: (as_utc(r.at), -r.line))
@@ -241,8 +249,9 @@ def import_calllist(
             continue
         nth = same_type[(*group, record.type)]
         same_type[(*group, record.type)] += 1
+        outcome = outcome_of(record, list_conn_id(record.type, nth))
         report = handle_outcome(
-            session, outcome_of(record, list_conn_id(record.type, nth)), region=region
+            session, outcome, region=region, callback_within_hours=callback_within_hours
         )
         result.calls.append(ListCall(record, _fate(report), report))
     result.calls.sort(key=lambda call: call.record.line)
