@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "restore",
     "gdpr",
     "callmonitor",
+    "due",
     "log_call",
     "import_calls",
     "demo",
