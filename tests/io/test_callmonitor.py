@@ -420,12 +420,12 @@ def test_twenty_thousand_open_calls_are_tracked_in_linear_time():
     later = start + timedelta(seconds=count + 5)
     ends = [CallEvent(EventType.DISCONNECT, later, i, duration_seconds=0) for i in range(count)]
     tracker = CallTracker()
-    began = time.perf_counter()
+    began = time.process_time()  # CPU: a busy machine (the suite on all cores) must not matter
     for event in rings:
         tracker.feed(event)
     assert tracker.open_calls == count
     kinds = [o.kind for event in ends for o in tracker.feed(event)]
-    elapsed = time.perf_counter() - began
+    elapsed = time.process_time() - began
     assert kinds == [OutcomeKind.MISSED] * count
     assert tracker.open_calls == 0
     assert elapsed < 1.0, f"{count} rings and disconnects took {elapsed:.2f} s"
