@@ -144,3 +144,40 @@ def test_repeated_missed_calls_on_an_open_callback_are_counted_once(session, peo
     again = import_sample(session, data)
     assert again.counts()["imported"] == 0 and again.counts()["known"] == 2
     assert [(f.id, f.attempts) for f in session.exec(select(FollowUp)).all()] == followups_before
+
+
+HEADER = "sep=;\nTyp;Datum;Name;Rufnummer;Nebenstelle;Eigene Rufnummer;Dauer\n"
+
+
+def test_in_one_minute_the_monitored_answered_call_is_matched_not_the_missed_one(session, people):
+    data = (
+        HEADER + "1;03.05.25 15:00;;0171 1234567;;;0:02\n2;03.05.25 15:00;;0171 1234567;;;0:00\n"
+    ).encode("iso-8859-1")
+    handle_outcome(
+        session,
+        CallOutcome(
+            OutcomeKind.ANSWERED,
+            7,
+            "in",
+            "01711234567",
+            at("15:00:40"),
+            at("15:02:00"),
+            connected=True,
+            duration_seconds=80,
+        ),
+    )
+    session.commit()
+    result = import_sample(session, data)
+    fates = {c.record.type.value: c.fate for c in result.calls}
+    assert fates == {1: Fate.KNOWN, 2: Fate.IMPORTED}
+    assert rows(session)["interactions"] == 1
+
+
+def test_a_longer_list_later_adds_the_second_call_of_a_minute(session, people):
+    one = HEADER + "2;03.05.25 16:00;;030 5550000;;;0:00\n"
+    two = one + "2;03.05.25 16:00;;030 5550000;;;0:00\n"
+    assert import_sample(session, one.encode()).counts()["imported"] == 1
+    result = import_sample(session, two.encode())
+    assert (result.counts()["imported"], result.counts()["known"]) == (1, 1)
+    assert rows(session)["requests"] == 2
+    assert import_sample(session, two.encode()).counts()["imported"] == 0

@@ -169,40 +169,70 @@ def attempt_keys(session: Session) -> list[str]:
     return keys
 
 
+# Which stored calls a list call of each type stands for (matched first; then any of
+# the same direction: the monitor and the list may judge one call differently).
+_CLASS = {
+    CallListType.INCOMING: "answered",
+    CallListType.MISSED: "missed",
+    CallListType.OUTGOING: "outgoing",
+}
+
+
 def stored_in_minute(
     session: Session,
     number_key: str | None,
     minute: datetime,
     direction: str,
     attempts: Iterable[str] = (),
-) -> int:
-    """How many calls of this number, minute and direction are stored already.
+) -> dict[str, set[str]]:
+    """The keys of the calls of this number, minute and direction stored already, by class.
 
-    `attempts`: keys from `attempt_keys` (calls counted on an open callback).
+    Classes: "answered" and "missed" (incoming), "outgoing". `attempts`: keys
+    from `attempt_keys` (calls counted on an open callback).
     """
     low, high = _minute_range(number_key, minute)
-    keys: set[str] = set()
     interactions = select(Interaction.external_id).where(
         Interaction.channel == Channel.PHONE.value,
         col(Interaction.external_id) >= low,
         col(Interaction.external_id) < high,
         Interaction.direction == direction,
     )
-    keys.update(k for k in session.exec(interactions) if k)
-    if direction == Direction.IN.value:
-        requests = select(Request.message_id).where(
-            Request.channel == Channel.PHONE.value,
-            col(Request.message_id) >= low,
-            col(Request.message_id) < high,
-        )
-        keys.update(k for k in session.exec(requests) if k)
-        # A number shared by several persons leaves one follow-up each with the same key.
-        followups = select(FollowUp.external_id).where(
-            col(FollowUp.external_id) >= low, col(FollowUp.external_id) < high
-        )
-        keys.update(k for k in session.exec(followups) if k)
-        keys.update(k for k in attempts if low <= k < high)
-    return len(keys)
+    logged = {k for k in session.exec(interactions) if k}
+    if direction == Direction.OUT.value:
+        return {"outgoing": logged}
+    requests = select(Request.message_id).where(
+        Request.channel == Channel.PHONE.value,
+        col(Request.message_id) >= low,
+        col(Request.message_id) < high,
+    )
+    missed = {k for k in session.exec(requests) if k}
+    # A number shared by several persons leaves one follow-up each with the same key.
+    followups = select(FollowUp.external_id).where(
+        col(FollowUp.external_id) >= low, col(FollowUp.external_id) < high
+    )
+    missed.update(k for k in session.exec(followups) if k)
+    missed.update(k for k in attempts if low <= k < high)
+    return {"answered": logged, "missed": missed - logged}
+
+
+Group = tuple[str | None, datetime, str]  # number key, minute (UTC), direction
+
+
+def _already_stored(records: list[CallListRecord], stored: dict[str, set[str]]) -> set[int]:
+    """ids of the group's list calls that stored calls stand for (same class first)."""
+    left = {cls: len(keys) for cls, keys in stored.items()}
+    known: set[int] = set()
+    pending = []
+    for record in records:
+        cls = _CLASS[record.type]
+        if left.get(cls, 0) > 0:
+            left[cls] -= 1
+            known.add(id(record))
+        else:
+            pending.append(record)
+    spare = sum(left.values())
+    known.update(id(record) for record in pending[:spare])
+    return known
 
 
 def import_calllist(
@@ -219,43 +249,53 @@ def import_calllist(
     result = CallListImport(errors=list(calls.errors))
     # Oldest first (the list is newest first): later calls see what earlier ones left.
     ordered = sorted(calls.records, key=lambda r: (as_utc(r.at), -r.line))
-    groups: dict[tuple[str | None, datetime, str], list[CallListRecord]] = defaultdict(list)
-    group_of: dict[int, tuple[str | None, datetime, str]] = {}
-    keys: dict[str | None, str | None] = {}
+    groups: dict[Group, list[CallListRecord]] = defaultdict(list)
+    group_of: dict[int, Group] = {}
+    number_keys: dict[str | None, str | None] = {}
     for record in ordered:
         if record.type is CallListType.BLOCKED:
             continue
-        if record.number not in keys:
+        if record.number not in number_keys:
             info = identify_caller(session, record.number, region=region)
             normalized = info.lookup.normalized if info.lookup is not None else None
-            keys[record.number] = normalized or info.number
+            number_keys[record.number] = normalized or info.number
         direction = outcome_of(record, 0).direction
-        group = (keys[record.number], as_utc(record.at).replace(second=0), direction)
+        group = (number_keys[record.number], as_utc(record.at).replace(second=0), direction)
         groups[group].append(record)
         group_of[id(record)] = group
     attempts = attempt_keys(session) if groups else []
-    stored = {g: stored_in_minute(session, *g, attempts) for g in groups}
-    seen: dict[tuple[str | None, datetime, str], int] = defaultdict(int)
-    same_type: dict[tuple[str | None, datetime, str, CallListType], int] = defaultdict(int)
+    known: set[int] = set()
+    taken: dict[Group, set[str]] = {}
+    for group, records in groups.items():
+        stored = stored_in_minute(session, *group, attempts)
+        known |= _already_stored(records, stored)
+        taken[group] = set().union(*stored.values())
     for record in ordered:
         if record.type is CallListType.BLOCKED:
             result.calls.append(ListCall(record, Fate.IGNORED))
             continue
-        group = group_of[id(record)]
-        index = seen[group]
-        seen[group] += 1
-        if index < stored[group]:
+        if id(record) in known:
             result.calls.append(ListCall(record, Fate.KNOWN))
             continue
-        nth = same_type[(*group, record.type)]
-        same_type[(*group, record.type)] += 1
-        outcome = outcome_of(record, list_conn_id(record.type, nth))
+        group = group_of[id(record)]
+        conn_id = _free_conn_id(group, record.type, taken[group])
+        outcome = outcome_of(record, conn_id)
         report = handle_outcome(
             session, outcome, region=region, callback_within_hours=callback_within_hours
         )
         result.calls.append(ListCall(record, _fate(report), report))
     result.calls.sort(key=lambda call: call.record.line)
     return result
+
+
+def _free_conn_id(group: Group, kind: CallListType, taken: set[str]) -> int:
+    """The first list connection id whose call key no stored call of the group has; taken now."""
+    number_key, minute, _direction = group
+    index = 0
+    while call_key(number_key, minute, list_conn_id(kind, index)) in taken:
+        index += 1
+    taken.add(call_key(number_key, minute, list_conn_id(kind, index)))
+    return list_conn_id(kind, index)
 
 
 def _fate(report: CallReport) -> Fate:
