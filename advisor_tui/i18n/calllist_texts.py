@@ -67,6 +67,11 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "en": "Without an entry: blocked calls, and calls with numbers that do not belong "
         "to exactly one person.",
     },
+    # The call monitor's line for a blocked call (services.calls.text.describe_report).
+    "calls.line.blocked": {
+        "de": "Gesperrter Anruf von {number} – {who}",
+        "en": "Blocked call from {number} – {who}",
+    },
     "calllist.dry_run": {
         "de": "Probelauf: nichts wurde gespeichert.",
         "en": "Dry run: nothing was stored.",
