@@ -18,7 +18,7 @@ from textual.worker import Worker, WorkerState
 
 from advisor_tui.config import Settings
 from advisor_tui.domain.timestamps import utcnow
-from advisor_tui.i18n import t
+from advisor_tui.i18n import t, tn
 from advisor_tui.i18n.errors import describe_error
 from advisor_tui.services.calls.pending import PendingCalls
 from advisor_tui.services.calls.text import number_text
@@ -85,6 +85,7 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         Binding("slash", "focus_search", "key.search", id="app.search", show=False, priority=True),
         Binding("ctrl+n", "new_person", "key.new_person", id="app.new_person"),
         Binding("ctrl+o", "open_caller", "key.open_caller", id="app.open_caller", priority=True),
+        Binding("f3", "agenda", "key.agenda", id="app.agenda"),
         Binding("f6", "duplicates", "dupes.key.open", id="app.duplicates", show=False),
         Binding("ctrl+p", "command_palette", "key.palette", id="app.palette", show=False),
     ]
@@ -120,6 +121,29 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         monitor = self.settings.callmonitor
         if monitor.enabled:
             self.call_after_refresh(self.start_call_monitor, monitor.host, monitor.port)
+        self._count_due()
+
+    @work(thread=True, group="due-counts", exit_on_error=False)
+    def _count_due(self) -> None:
+        """At start: how many follow-ups are overdue and due today, in one notification."""
+        from advisor_tui.services.followups.agenda import counts
+        from advisor_tui.storage.db import new_session
+
+        with new_session(self.engine) as session:
+            overdue, today = counts(session, self.clock())
+        if overdue and today:
+            text = f"{tn('agenda.startup.overdue', overdue)}, {tn('agenda.startup.today', today)}"
+        elif overdue:
+            text = tn("agenda.startup.overdue", overdue)
+        elif today:
+            text = tn("agenda.startup.today_only", today)
+        else:
+            return
+        self.call_from_thread(self._show_due, text)
+
+    def _show_due(self, text: str) -> None:
+        title = t("agenda.startup.hint", key=self.key_label("app.agenda"))
+        self.notify(text, title=title, timeout=8)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Global keys stay out of dialogs and forms, where `/` and `?` are text.
@@ -183,6 +207,13 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         while isinstance(self.screen, CardScreen):
             self.pop_screen()
         self.push_screen(CardScreen(person_id))
+
+    def action_agenda(self) -> None:
+        """F3: the agenda of open follow-ups (overdue, today, upcoming)."""
+        from advisor_tui.tui.screens.agenda import AgendaScreen
+
+        if not isinstance(self.screen, AgendaScreen):
+            self.push_screen(AgendaScreen())
 
     def action_duplicates(self) -> None:
         """The likely duplicate pairs, for review and merging."""
@@ -367,7 +398,13 @@ class AdvisorApp(PaletteInLanguage, App[int]):
 
 
 # Actions of global keys that a dialog or form on top must not trigger.
-_NOT_IN_DIALOGS = {"focus_search", "open_caller", "new_person", "duplicates"}
+_NOT_IN_DIALOGS = {
+    "focus_search",
+    "open_caller",
+    "new_person",
+    "duplicates",
+    "agenda",
+}
 
 
 def key_text(keys: str) -> str:

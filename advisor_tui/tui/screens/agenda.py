@@ -1,0 +1,254 @@
+"""The agenda (Wiedervorlagen): Overdue / Today / Upcoming in one table.
+
+Letters act here (no text field on this screen): `d` done with a note, `z`
+snooze, Enter opens the person's card. F2 (log a contact) asks
+`selected_person_id()`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static
+
+from advisor_tui.domain.timestamps import local
+from advisor_tui.i18n import t, tn
+from advisor_tui.i18n.dates import format_datetime, format_time
+from advisor_tui.services.followups.agenda import Agenda, AgendaItem, Section
+from advisor_tui.tui.messages import DataChanged, broadcast
+from advisor_tui.tui.screens.agenda_dialogs import DoneNoteScreen, SnoozeScreen
+from advisor_tui.tui.widgets.footer import AdvisorFooter
+from advisor_tui.tui.worker_errors import ReportsWorkerErrors
+
+_SECTION_STYLE = {
+    Section.OVERDUE: "bold red",
+    Section.TODAY: "bold",
+    Section.UPCOMING: "bold",
+}
+
+
+def due_text(item: AgendaItem, now: datetime) -> str:
+    """The original due time (time only when today), and the snooze when there was one."""
+    if local(item.due_at).date() == local(now).date():
+        text = format_time(item.due_at)
+    else:
+        text = format_datetime(item.due_at, short=True)
+    if item.snoozed_until is not None:
+        until = format_datetime(item.snoozed_until, short=True)
+        text += f", {t('agenda.snoozed_until', when=until)}"
+    return text
+
+
+class AgendaScreen(ReportsWorkerErrors, Screen[None]):
+    """Every open follow-up by when it is due; Esc goes back."""
+
+    DEFAULT_CSS = """
+    AgendaScreen #agenda-table { height: 1fr; margin: 0 1; }
+    AgendaScreen #agenda-empty {
+        height: 1fr; content-align: center middle; text-align: center; color: $text-muted;
+    }
+    AgendaScreen #agenda-title { padding: 0 1; text-style: bold; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "key.back", id="agenda.back"),
+        Binding("d", "done", "agenda.key.done", id="agenda.done"),
+        Binding("z", "snooze", "agenda.key.snooze", id="agenda.snooze"),
+        Binding("enter", "open_card", "agenda.key.open", id="agenda.open", show=True),
+    ]
+
+    class Loaded(Message):
+        """The worker's result: the agenda as of `agenda.now`."""
+
+        def __init__(self, agenda: Agenda) -> None:
+            super().__init__()
+            self.agenda = agenda
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.agenda: Agenda | None = None
+        self._rows: list[AgendaItem | None] = []  # None: a section's title row
+        self._follow: int | None = None  # a follow-up id to keep the cursor on
+        self._last_row = 0  # where the cursor was: title rows are skipped in that direction
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(t("agenda.title"), id="agenda-title")
+        yield DataTable(id="agenda-table", cursor_type="row", zebra_stripes=False)
+        yield Static(t("agenda.empty"), id="agenda-empty")
+        yield AdvisorFooter()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#agenda-table", DataTable)
+        for key in ("due", "kind", "person", "number", "reason", "attempts"):
+            table.add_column(t(f"agenda.col.{key}"), key=key)
+        table.display = False
+        self.query_one("#agenda-empty").display = False
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="agenda-load", exit_on_error=False)
+    def reload(self) -> None:
+        from advisor_tui.services.followups.agenda import agenda
+        from advisor_tui.storage.db import new_session
+
+        app = self.app
+        with new_session(app.engine) as session:  # type: ignore[attr-defined]
+            result = agenda(
+                session,
+                app.clock(),  # type: ignore[attr-defined]
+                region=app.settings.region,  # type: ignore[attr-defined]
+            )
+        self.post_message(self.Loaded(result))
+
+    def on_agenda_screen_loaded(self, message: Loaded) -> None:
+        self._show(message.agenda)
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        self.reload()
+
+    def _show(self, agenda: Agenda) -> None:
+        table = self.query_one("#agenda-table", DataTable)
+        current = self.selected_item()
+        follow = self._follow or (current.followup_id if current else None)
+        self._follow = None
+        keep = table.cursor_row
+        self.agenda = agenda
+        table.clear()
+        self._rows = []
+        for section in Section:
+            items = agenda.section(section)
+            if not items:
+                continue
+            title = Text(f"{t('agenda.section.' + section.value)} ({len(items)})")
+            title.stylize(_SECTION_STYLE[section])
+            table.add_row(title, "", "", "", "", "")
+            self._rows.append(None)
+            for item in items:
+                style = "red" if section is Section.OVERDUE else ""
+                attempts = tn("agenda.attempts", item.attempts) if item.attempts > 1 else ""
+                table.add_row(
+                    Text(due_text(item, agenda.now), style=style),
+                    t(f"followup.{item.kind}"),
+                    item.person_name,
+                    item.number or "–",
+                    item.reason,
+                    attempts,
+                )
+                self._rows.append(item)
+        empty = not agenda.items
+        table.display = not empty
+        self.query_one("#agenda-empty").display = empty
+        if empty:
+            return
+        ids = [row.followup_id if row else None for row in self._rows]
+        row = ids.index(follow) if follow in ids else max(keep, 0)
+        table.move_cursor(row=self._item_row(min(row, len(self._rows) - 1)))
+        table.focus()
+
+    def _item_row(self, row: int, step: int = 1) -> int:
+        """`row`, or the nearest item row in the direction `step` (title rows are skipped)."""
+        probe = row
+        while 0 <= probe < len(self._rows) and self._rows[probe] is None:
+            probe += step
+        if 0 <= probe < len(self._rows):
+            return probe
+        return self._item_row(row, -step) if step > 0 else row
+
+    @on(DataTable.RowHighlighted, "#agenda-table")
+    def _skip_titles(self, event: DataTable.RowHighlighted) -> None:
+        row = event.cursor_row
+        if 0 <= row < len(self._rows) and self._rows[row] is None:
+            target = self._item_row(row, 1 if row >= self._last_row else -1)
+            if target != row:
+                event.data_table.move_cursor(row=target)
+                return
+        self._last_row = row
+
+    # -- what is selected -------------------------------------------------------
+
+    def selected_item(self) -> AgendaItem | None:
+        if not self._rows:
+            return None
+        row = self.query_one("#agenda-table", DataTable).cursor_row
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def selected_person_id(self) -> int | None:
+        """The person of the selected follow-up (F2 logs a contact with them)."""
+        item = self.selected_item()
+        return item.person_id if item is not None else None
+
+    # -- keys -------------------------------------------------------------------
+
+    def action_open_card(self) -> None:
+        item = self.selected_item()
+        if item is not None:
+            self.app.open_card(item.person_id)  # type: ignore[attr-defined]
+
+    @on(DataTable.RowSelected, "#agenda-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_card()
+
+    def action_done(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        what = f"{t('followup.' + item.kind)}: {item.person_name}"
+
+        def entered(note: str | None) -> None:
+            if note is not None:
+                self._mark_done(item, note)
+
+        self.app.push_screen(DoneNoteScreen(what), entered)
+
+    def action_snooze(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+
+        def chosen(until: datetime | None) -> None:
+            if until is not None:
+                self._snooze(item, until)
+
+        self.app.push_screen(SnoozeScreen(self.app.clock()), chosen)  # type: ignore[attr-defined]
+
+    @work(thread=True, group="agenda-write", exit_on_error=False)
+    def _mark_done(self, item: AgendaItem, note: str) -> None:
+        from advisor_tui.services.followups.actions import mark_done
+        from advisor_tui.storage.db import new_session
+        from advisor_tui.storage.retry import retry_busy
+
+        app = self.app
+
+        def transaction() -> None:
+            with new_session(app.engine) as session:  # type: ignore[attr-defined]
+                mark_done(session, item.followup_id, note, item.version, app.clock())  # type: ignore[attr-defined]
+                session.commit()
+
+        retry_busy(transaction)
+        app.call_from_thread(app.notify, t("agenda.done.saved", name=item.person_name))
+        app.call_from_thread(broadcast, app, frozenset({item.person_id}))
+
+    @work(thread=True, group="agenda-write", exit_on_error=False)
+    def _snooze(self, item: AgendaItem, until: datetime) -> None:
+        from advisor_tui.services.followups.actions import snooze
+        from advisor_tui.storage.db import new_session
+        from advisor_tui.storage.retry import retry_busy
+
+        app = self.app
+
+        def transaction() -> None:
+            with new_session(app.engine) as session:  # type: ignore[attr-defined]
+                snooze(session, item.followup_id, until, item.version, app.clock())  # type: ignore[attr-defined]
+                session.commit()
+
+        retry_busy(transaction)
+        when = format_datetime(until, short=True)
+        app.call_from_thread(app.notify, t("agenda.snooze.saved", when=when, name=item.person_name))
+        app.call_from_thread(broadcast, app, frozenset({item.person_id}))
