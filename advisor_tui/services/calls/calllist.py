@@ -7,16 +7,17 @@ outgoing call an interaction, a blocked call nothing.
 
 Overlap. The monitor keys a call by number, box time to the second and
 connection id; the list knows the minute and no connection id. So before
-recording, the calls of one number, minute and direction in the list are
-counted against the calls already stored for that number, minute and
-direction (monitored or imported before, read from their call keys, also
-those counted as a further attempt on an open callback): only
-the list calls beyond those are recorded. Importing the same list twice, or
-a list covering monitored calls, adds nothing twice. A list call's own key
-is the monitor's key with the minute and a negative connection id (the box's
-are never negative): `-type`, then `-(type + 10·k)` for the k-th call of the
-same number, minute and type, so the unique indexes catch a repeat too, and
-the card still reads the number out of the key.
+recording, the list's calls of one number, minute and direction are matched
+against the calls already stored for that number, minute and direction
+(monitored or imported before, found by their call keys, also those counted
+as a further attempt on an open callback): answered with answered, missed
+with missed first, then any left over. Only list calls nothing stands for
+are recorded, so importing the same list twice, or a list covering monitored
+calls, adds nothing twice. A list call's own key is the monitor's key with
+the minute and a negative connection id (the box's are never negative):
+`-type`, or `-(type + 10·k)` with the first k whose key is not stored yet,
+so the unique indexes catch a repeat too, and the card still reads the
+number and time out of the key.
 """
 
 from __future__ import annotations
