@@ -33,6 +33,13 @@ _SECTION_STYLE = {
 }
 
 
+COLUMNS = ("due", "kind", "person", "number", "reason", "attempts")
+COLUMNS_NARROW = ("due", "kind", "person", "number", "reason")
+NARROW_WIDTHS = {"due": 14, "kind": 13, "person": 13, "number": 13}
+# From this width on every column has its full width.
+WIDE = 120
+
+
 def due_text(item: AgendaItem, now: datetime) -> str:
     """The original due time (time only when today), and the snooze when there was one."""
     if local(item.due_at).date() == local(now).date():
@@ -86,8 +93,6 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#agenda-table", DataTable)
-        for key in ("due", "kind", "person", "number", "reason", "attempts"):
-            table.add_column(t(f"agenda.col.{key}"), key=key)
         table.display = False
         self.query_one("#agenda-empty").display = False
         self.reload()
@@ -112,6 +117,10 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
     def on_data_changed(self, message: DataChanged) -> None:
         self.reload()
 
+    def on_resize(self) -> None:
+        if self.agenda is not None:
+            self._show(self.agenda)
+
     def _show(self, agenda: Agenda) -> None:
         table = self.query_one("#agenda-table", DataTable)
         current = self.selected_item()
@@ -119,7 +128,16 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
         self._follow = None
         keep = table.cursor_row
         self.agenda = agenda
-        table.clear()
+        # Narrow terminals: the calls go into the kind's cell, long names are cut.
+        narrow = self.app.size.width < WIDE
+        columns = COLUMNS_NARROW if narrow else COLUMNS
+        table.clear(columns=True)
+        widths = dict(NARROW_WIDTHS)
+        # The reason gets what is left (each column pads 1 on both sides; margins, scrollbar).
+        widths["reason"] = max(self.app.size.width - 6 - sum(w + 2 for w in widths.values()) - 2, 8)
+        for key in columns:
+            width = widths.get(key) if narrow else None
+            table.add_column(t(f"agenda.col.{key}"), key=key, width=width)
         self._rows = []
         for section in Section:
             items = agenda.section(section)
@@ -127,19 +145,11 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
                 continue
             title = Text(f"{t('agenda.section.' + section.value)} ({len(items)})")
             title.stylize(_SECTION_STYLE[section])
-            table.add_row(title, "", "", "", "", "")
+            table.add_row(title, *[""] * (len(columns) - 1))
             self._rows.append(None)
             for item in items:
-                style = "red" if section is Section.OVERDUE else ""
-                attempts = tn("agenda.attempts", item.attempts) if item.attempts > 1 else ""
-                table.add_row(
-                    Text(due_text(item, agenda.now), style=style),
-                    t(f"followup.{item.kind}"),
-                    item.person_name,
-                    item.number or "–",
-                    item.reason,
-                    attempts,
-                )
+                cells = self._cells(item, agenda.now, narrow)
+                table.add_row(*(cells[key] for key in columns))
                 self._rows.append(item)
         empty = not agenda.items
         table.display = not empty
@@ -148,8 +158,29 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
             return
         ids = [row.followup_id if row else None for row in self._rows]
         row = ids.index(follow) if follow in ids else max(keep, 0)
-        table.move_cursor(row=self._item_row(min(row, len(self._rows) - 1)))
+        target = self._item_row(min(row, len(self._rows) - 1))
+        table.move_cursor(row=target, scroll=False)
+        if target <= 1:  # the first follow-up: its section's title stays in view
+            self.call_after_refresh(table.scroll_home, animate=False, immediate=True)
+        else:
+            table.move_cursor(row=target)
         table.focus()
+
+    @staticmethod
+    def _cells(item: AgendaItem, now: datetime, narrow: bool) -> dict[str, str | Text]:
+        style = "red" if item.section is Section.OVERDUE else ""
+        attempts = tn("agenda.attempts", item.attempts) if item.attempts > 1 else ""
+        kind = t(f"followup.{item.kind}")
+        if narrow and item.attempts > 1:
+            kind += f" ×{item.attempts}"
+        return {
+            "due": Text(due_text(item, now), style=style),
+            "kind": Text(kind, overflow="ellipsis", no_wrap=True),
+            "person": Text(item.person_name, overflow="ellipsis", no_wrap=True),
+            "number": item.number or "–",
+            "reason": Text(item.reason, overflow="ellipsis", no_wrap=True),
+            "attempts": attempts,
+        }
 
     def _item_row(self, row: int, step: int = 1) -> int:
         """`row`, or the nearest item row in the direction `step` (title rows are skipped)."""
