@@ -73,9 +73,10 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     "contact.label.result": {"de": "Geschäftsergebnis", "en": "Business result"},
     "contact.label.note": {"de": "Notiz", "en": "Note"},
     "contact.label.when": {"de": "Wiedervorlage", "en": "Follow-up"},
-    "contact.label.when_custom": {
-        "de": "oder Zeitpunkt (morgen, 3d, TT.MM.JJJJ HH:MM)",
-        "en": "or when (tomorrow, 3d, DD.MM.YYYY HH:MM)",
+    "contact.label.when_custom": {"de": "oder Zeitpunkt", "en": "or when"},
+    "contact.when.placeholder": {
+        "de": "morgen, 3d, TT.MM.JJJJ HH:MM",
+        "en": "tomorrow, 3d, DD.MM.YYYY HH:MM",
     },
     "contact.label.close": {"de": "Offene Wiedervorlagen schließen", "en": "Close open follow-ups"},
     "contact.close_item": {"de": "{kind}, fällig {due}", "en": "{kind}, due {due}"},

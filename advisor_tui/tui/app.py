@@ -85,6 +85,7 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         Binding("slash", "focus_search", "key.search", id="app.search", show=False, priority=True),
         Binding("ctrl+n", "new_person", "key.new_person", id="app.new_person"),
         Binding("ctrl+o", "open_caller", "key.open_caller", id="app.open_caller", priority=True),
+        Binding("f2", "log_contact", "key.log_contact", id="app.log_contact"),
         Binding("f3", "agenda", "key.agenda", id="app.agenda"),
         Binding("f6", "duplicates", "dupes.key.open", id="app.duplicates", show=False),
         Binding("ctrl+p", "command_palette", "key.palette", id="app.palette", show=False),
@@ -382,6 +383,23 @@ class AdvisorApp(PaletteInLanguage, App[int]):
                 kind = "landline"
         self.action_new_person(kind, caller.number or "")
 
+    def action_log_contact(self) -> None:
+        """F2: log a call or other contact with the selected person, else the last caller."""
+        from advisor_tui.tui.screens.log_contact import open_log_contact
+
+        selected = getattr(self.screen, "selected_person_id", None)
+        person_id = selected() if callable(selected) else None
+        caller = self.last_caller
+        # A known single caller: the call that just ended, logged from anywhere.
+        if (
+            person_id is None
+            and caller is not None
+            and caller.known
+            and len(caller.candidates) == 1
+        ):
+            person_id = caller.candidates[0].person_id
+        open_log_contact(self, person_id)
+
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
@@ -403,6 +421,7 @@ _NOT_IN_DIALOGS = {
     "open_caller",
     "new_person",
     "duplicates",
+    "log_contact",
     "agenda",
 }
 

@@ -11,7 +11,10 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from advisor_tui.domain.models import Address, FollowUp
 from advisor_tui.domain.vocabulary import AddressKind, Channel, MatchKind
+from advisor_tui.services.contacts.logging import open_followups
+from advisor_tui.services.persons.editing import get_person
 from advisor_tui.services.persons.lookup import reverse_lookup
 from advisor_tui.services.persons.ranking import RankedAddress, ranked_addresses
 
@@ -61,3 +64,29 @@ def owner_of_number(session: Session, number: str, *, region: str) -> NumberOwne
     persons = tuple(dict.fromkeys(h.person_id for h in exact))
     addresses = tuple(next(h.address_id for h in exact if h.person_id == p) for p in persons)
     return NumberOwner(result.valid_input, persons, addresses)
+
+
+@dataclass(frozen=True)
+class ContactContext:
+    """What the log modal shows of a person: name, addresses per channel, open follow-ups."""
+
+    person_id: int
+    name: str
+    # Per channel the fitting addresses, hottest first.
+    addresses: dict[str, list[Address]]
+    open_followups: list[FollowUp]
+    now: datetime
+
+
+def contact_context(session: Session, person_id: int, now: datetime) -> ContactContext:
+    """Load what logging a contact with `person_id` needs (NotFound if there is none)."""
+    person = get_person(session, person_id)
+    ranked = ranked_addresses(session, person_id, now)
+    by_channel = {
+        channel: [r.address for r in ranked if r.address.kind in kinds]
+        for channel, kinds in CHANNEL_ADDRESS_KINDS.items()
+    }
+    followups = open_followups(session, person_id)
+    for row in [*(r.address for r in ranked), *followups]:
+        session.expunge(row)  # handed to the UI thread: plain values, no lazy loads
+    return ContactContext(person_id, person.display_name, by_channel, followups, now)

@@ -160,6 +160,10 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
                 yield Static(id="interactions", classes="section")
         yield AdvisorFooter()
 
+    def selected_person_id(self) -> int | None:
+        """The person F2 logs a contact with (AdvisorApp.action_log_contact)."""
+        return self.person_id
+
     def on_mount(self) -> None:
         self.reload()
 

@@ -107,6 +107,12 @@ class CustomersScreen(ReportsWorkerErrors, Screen[None]):
     def person_list(self) -> PersonList:
         return self.query_one(PersonList)
 
+    def selected_person_id(self) -> int | None:
+        """The highlighted person, whom F2 logs a contact with (AdvisorApp.action_log_contact)."""
+        people = self.person_list
+        row = people.row(people.cursor) if people.total else None
+        return row.id if row is not None else None
+
     @work(thread=True, exclusive=True, group="customers-load", exit_on_error=False)
     def load_all(self) -> None:
         """Count all persons and fetch the first page, off the UI thread."""

@@ -1,0 +1,390 @@
+"""Log a call or another contact with one person (F2): the modal of issue 9.
+
+Opened by `AdvisorApp.action_log_contact` with what `services.contacts`
+loaded (`ContactContext`). The timer runs from the moment the modal opened
+(by the app's clock, so tests and snapshots hold it still) until the advisor
+types a duration of their own. Ctrl+S, or Enter in a text field, saves in a
+worker; Esc asks before dropping a typed note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Label, Select, SelectionList, Static
+
+from advisor_tui.domain.models import Address, FollowUp
+from advisor_tui.domain.timestamps import as_utc
+from advisor_tui.domain.vocabulary import Channel, ContactResult, Direction, Outcome
+from advisor_tui.i18n import t
+from advisor_tui.i18n.dates import format_datetime
+from advisor_tui.i18n.errors import describe_error
+from advisor_tui.services.contacts.addresses import ContactContext
+from advisor_tui.services.contacts.logging import IN_PERSON, LoggedContact, outcomes_for
+from advisor_tui.services.contacts.when import followup_choices, parse_when
+from advisor_tui.services.errors import ServiceError
+from advisor_tui.tui.screens.form import FormScreen
+from advisor_tui.tui.worker_errors import ReportsWorkerErrors
+
+# The channels the modal offers, phone first.
+CHANNELS = (
+    Channel.PHONE.value,
+    Channel.EMAIL.value,
+    Channel.SMS.value,
+    Channel.WHATSAPP.value,
+    Channel.SIGNAL.value,
+    IN_PERSON,
+    Channel.LETTER.value,
+)
+NO_RESULT = "none"
+_DURATION = re.compile(r"^(?:(\d{1,2}):)?(\d{1,3}):(\d{2})$|^(\d{1,5})$")
+
+
+def channel_text(channel: str) -> str:
+    return t("contact.channel.in_person") if channel == IN_PERSON else t(f"channel.{channel}")
+
+
+def address_text(address: Address) -> str:
+    return f"{address.raw} ({t(f'addr.{address.kind}')})"
+
+
+def followup_item_text(followup: FollowUp) -> str:
+    due = format_datetime(followup.due_at, short=True)
+    return t("contact.close_item", kind=t(f"followup.{followup.kind}"), due=due)
+
+
+def mmss(seconds: int) -> str:
+    minutes, secs = divmod(max(seconds, 0), 60)
+    return f"{minutes:02d}:{secs:02d}"
+
+
+def parse_duration(text: str) -> int | None:
+    """`mm:ss`, `h:mm:ss` or plain seconds; None when empty; ServiceError otherwise."""
+    value = text.strip()
+    if not value:
+        return None
+    match = _DURATION.match(value) if value.isascii() else None
+    if match is None:
+        raise ServiceError("contact.err.duration_text", text=value)
+    if match.group(4) is not None:
+        return int(match.group(4))
+    hours = int(match.group(1) or 0)
+    return hours * 3600 + int(match.group(2)) * 60 + int(match.group(3))
+
+
+@dataclass(frozen=True)
+class ContactSaved:
+    """What the modal dismisses with after saving."""
+
+    person_id: int
+    name: str
+    logged: LoggedContact
+    due: datetime | None
+
+
+class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
+    """The log modal for one person; dismisses with `ContactSaved`, or None when cancelled."""
+
+    # Only this modal's frame (app.tcss styles the shared .dialog and .form-row).
+    DEFAULT_CSS = """
+    LogContactScreen {
+        align: center middle;
+    }
+    #log-contact {
+        width: 96;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: thick $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    #log-contact #close {
+        height: auto;
+        max-height: 6;
+    }
+    """
+
+    def __init__(self, context: ContactContext) -> None:
+        super().__init__()
+        self.context = context
+        self.opened_at = context.now
+        self._duration_typed = False
+        self._auto_duration = mmss(0)
+        self._saving = False
+
+    # -- layout ---------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        ctx = self.context
+        with VerticalScroll(id="log-contact"):
+            yield Static(t("contact.title", name=ctx.name), classes="dialog-title")
+            with Horizontal(classes="form-row"):
+                with Vertical():
+                    yield Label(t("contact.label.channel"))
+                    yield Select(
+                        [(channel_text(c), c) for c in CHANNELS],
+                        value=Channel.PHONE.value,
+                        allow_blank=False,
+                        id="channel",
+                    )
+                with Vertical():
+                    yield Label(t("contact.label.direction"))
+                    yield Select(
+                        [(t(f"contact.direction.{d.value}"), d.value) for d in Direction][::-1],
+                        value=Direction.OUT.value,
+                        allow_blank=False,
+                        id="direction",
+                    )
+                with Vertical():
+                    yield Label(t("contact.label.duration"))
+                    yield Input(self._auto_duration, id="duration")
+            yield Label(t("contact.label.address"))
+            yield Select(
+                self._address_options(Channel.PHONE.value),
+                value=self._first_address(Channel.PHONE.value),
+                allow_blank=False,
+                id="address",
+            )
+            with Horizontal(classes="form-row"):
+                with Vertical():
+                    yield Label(t("contact.label.outcome"))
+                    yield Select(
+                        self._outcome_options(Channel.PHONE.value),
+                        value=Outcome.REACHED.value,
+                        allow_blank=False,
+                        id="outcome",
+                    )
+                with Vertical():
+                    yield Label(t("contact.label.result"))
+                    yield Select(
+                        [(t("contact.result.none"), NO_RESULT)]
+                        + [(t(f"result.{r.value}"), r.value) for r in ContactResult],
+                        value=NO_RESULT,
+                        allow_blank=False,
+                        id="result",
+                    )
+            yield Label(t("contact.label.note"))
+            yield Input(id="note")
+            with Horizontal(classes="form-row"):
+                with Vertical():
+                    yield Label(t("contact.label.when"))
+                    yield Select(
+                        [
+                            (t(f"contact.when.{c.key}"), c.key)
+                            for c in followup_choices(self.opened_at)
+                        ],
+                        value="none",
+                        allow_blank=False,
+                        id="when",
+                    )
+                with Vertical():
+                    yield Label(t("contact.label.when_custom"))
+                    yield Input(id="when-custom", placeholder=t("contact.when.placeholder"))
+            if ctx.open_followups:
+                yield Label(t("contact.label.close"))
+                yield SelectionList[int](
+                    *[
+                        (followup_item_text(f), f.id, True)
+                        for f in ctx.open_followups
+                        if f.id is not None
+                    ],
+                    id="close",
+                )
+            yield from self.form_footer()
+
+    def _address_options(self, channel: str) -> list[tuple[str, int]]:
+        options = [(address_text(a), a.id) for a in self.context.addresses.get(channel, [])]
+        return [(text, address_id) for text, address_id in options if address_id is not None]
+
+    def _first_address(self, channel: str) -> int | None:
+        options = self._address_options(channel)
+        return options[0][1] if options else None
+
+    @staticmethod
+    def _outcome_options(channel: str) -> list[tuple[str, str]]:
+        return [(t(f"outcome.{o.value}"), o.value) for o in outcomes_for(channel)]
+
+    def on_mount(self) -> None:
+        self._show_address_choice(Channel.PHONE.value)
+        self.query_one("#outcome", Select).focus()
+        self.set_interval(1.0, self._tick)
+
+    # -- live behaviour ---------------------------------------------------------
+
+    def _elapsed(self) -> int:
+        clock = getattr(self.app, "clock", None)
+        if clock is None:
+            return 0
+        return max(0, int((as_utc(clock()) - as_utc(self.opened_at)).total_seconds()))
+
+    def _tick(self) -> None:
+        if self._duration_typed:
+            return
+        self._auto_duration = mmss(self._elapsed())
+        field = self.query_one("#duration", Input)
+        if field.value != self._auto_duration:
+            field.value = self._auto_duration
+
+    @on(Input.Changed, "#duration")
+    def _duration_changed(self, event: Input.Changed) -> None:
+        if event.value != self._auto_duration:
+            self._duration_typed = True  # the advisor's own figure: the timer stops writing
+
+    def _show_address_choice(self, channel: str) -> None:
+        select: Select[int] = self.query_one("#address", Select)
+        options = self._address_options(channel)
+        select.display = bool(options)
+        if options:
+            select.set_options(options)
+            select.value = options[0][1]
+
+    @on(Select.Changed, "#channel")
+    def _channel_changed(self, event: Select.Changed) -> None:
+        channel = str(event.value)
+        outcome: Select[str] = self.query_one("#outcome", Select)
+        options = self._outcome_options(channel)
+        outcome.set_options(options)
+        outcome.value = options[0][1]
+        self._show_address_choice(channel)
+        self.query_one("#duration", Input).display = channel in (Channel.PHONE.value,)
+
+    @on(Select.Changed, "#outcome")
+    def _outcome_changed(self, event: Select.Changed) -> None:
+        # Reaching the person is what closes their open callbacks: ticked then, else not.
+        for close in self.query("#close").results(SelectionList):
+            if event.value == Outcome.REACHED.value:
+                close.select_all()
+            else:
+                close.deselect_all()
+
+    # -- leaving ----------------------------------------------------------------
+
+    @property
+    def is_dirty(self) -> bool:
+        """A typed note or date is not dropped without asking (the timer does not count)."""
+        return bool(
+            self.query_one("#note", Input).value.strip()
+            or self.query_one("#when-custom", Input).value.strip()
+        )
+
+    def _due(self) -> datetime | None:
+        custom = self.query_one("#when-custom", Input).value
+        clock = getattr(self.app, "clock", None)
+        now = clock() if clock is not None else self.opened_at
+        if custom.strip():
+            return parse_when(custom, now)
+        key = str(self.query_one("#when", Select).value)
+        return next((c.due for c in followup_choices(now) if c.key == key), None)
+
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        channel = str(self.query_one("#channel", Select).value)
+        address_select: Select[int] = self.query_one("#address", Select)
+        address_id = address_select.value if address_select.display else None
+        result = str(self.query_one("#result", Select).value)
+        try:
+            duration = (
+                parse_duration(self.query_one("#duration", Input).value)
+                if channel == Channel.PHONE.value
+                else None
+            )
+            due = self._due()
+        except ServiceError as exc:
+            self.show_error(describe_error(exc))
+            return
+        close_ids = [
+            int(value) for s in self.query("#close").results(SelectionList) for value in s.selected
+        ]
+        values = {
+            "channel": channel,
+            "direction": str(self.query_one("#direction", Select).value),
+            "address_id": address_id if isinstance(address_id, int) else None,
+            "started_at": self.opened_at,
+            "duration_seconds": duration,
+            "outcome": str(self.query_one("#outcome", Select).value),
+            "result": None if result == NO_RESULT else result,
+            "note": self.query_one("#note", Input).value,
+            "follow_up_due": due,
+            "close_followup_ids": close_ids,
+        }
+        self._saving = True
+        self._save(values)
+
+    @work(thread=True, exclusive=True, group="log-contact", exit_on_error=False)
+    def _save(self, values: dict[str, object]) -> None:
+        from advisor_tui.services.contacts.logging import log_contact
+        from advisor_tui.storage.db import new_session
+        from advisor_tui.storage.retry import retry_busy
+
+        person_id = self.context.person_id
+        clock = getattr(self.app, "clock", None)
+        now = clock() if clock is not None else None
+
+        def store() -> LoggedContact:
+            with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
+                logged = log_contact(session, person_id, now=now, **values)  # type: ignore[arg-type]
+                session.commit()
+                return logged
+
+        try:
+            logged = retry_busy(store)
+        except ServiceError as exc:
+            self.app.call_from_thread(self._failed, describe_error(exc))
+            return
+        except BaseException:
+            self.app.call_from_thread(self._failed, "")
+            raise
+        due = values["follow_up_due"]
+        due_at = due if isinstance(due, datetime) else None
+        saved = ContactSaved(person_id, self.context.name, logged, due_at)
+        self.app.call_from_thread(self.dismiss, saved)
+
+    def _failed(self, message: str) -> None:
+        self._saving = False
+        if message:
+            self.show_error(message)
+
+
+def open_log_contact(app: App[Any], person_id: int | None) -> None:
+    """Load what the modal needs off the UI thread, then open it for `person_id`."""
+    if person_id is None:
+        app.notify(t("contact.pick_person"), severity="warning")
+        return
+
+    def load() -> None:
+        from advisor_tui.services.contacts.addresses import contact_context
+        from advisor_tui.storage.db import new_session
+
+        with new_session(app.engine) as session:  # type: ignore[attr-defined]
+            context = contact_context(session, person_id, app.clock())  # type: ignore[attr-defined]
+        app.call_from_thread(app.push_screen, LogContactScreen(context), _saved_callback(app))
+
+    app.run_worker(load, thread=True, group="log-contact-load", exclusive=True, exit_on_error=False)
+
+
+def _saved_callback(app: App[Any]) -> Callable[[ContactSaved | None], None]:
+    def saved(result: ContactSaved | None) -> None:
+        if result is None:
+            return
+        message = (
+            t("contact.saved_followup", due=format_datetime(result.due))
+            if result.due is not None
+            else t("contact.saved", name=result.name)
+        )
+        if result.logged.closed_followup_ids:
+            message += " " + t("contact.closed", count=len(result.logged.closed_followup_ids))
+        app.notify(message)
+        data_changed = getattr(app, "data_changed", None)
+        if data_changed is not None:
+            data_changed(frozenset({result.person_id}))
+
+    return saved

@@ -1,0 +1,126 @@
+"""F2: log a call from the card, keyboard only, from the real start screen."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import Engine
+from sqlmodel import select
+
+from advisor_tui.config import Settings
+from advisor_tui.domain.models import Address, FollowUp, Interaction
+from advisor_tui.domain.timestamps import local
+from advisor_tui.services.persons.editing import PersonData, add_address, add_person
+from advisor_tui.storage.db import new_session
+from advisor_tui.tui.app import AdvisorApp
+from advisor_tui.tui.screens.card import CardScreen
+from advisor_tui.tui.screens.confirm import ConfirmScreen
+from advisor_tui.tui.screens.log_contact import LogContactScreen
+from tests.tui.helpers import settle, wait_until
+
+NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+
+
+def _schmidt(engine: Engine) -> tuple[int, int]:
+    with new_session(engine) as session:
+        person = add_person(session, PersonData("Anna", "Schmidt"))
+        assert person.id is not None
+        mobile = add_address(session, person.id, "mobile", "0171 1234567")
+        add_address(session, person.id, "email", "anna.schmidt@example.de")
+        session.commit()
+        assert mobile.id is not None
+        return person.id, mobile.id
+
+
+def _app(engine: Engine) -> AdvisorApp:
+    return AdvisorApp(engine=engine, settings=Settings(lang="de"), clock=lambda: NOW)
+
+
+async def _to_modal(pilot, app: AdvisorApp) -> LogContactScreen:  # noqa: ANN001
+    await settle(pilot)
+    await pilot.press(*"schmidt")
+    await pilot.press("enter")
+    card = await wait_until(pilot, lambda: isinstance(app.screen, CardScreen) and app.screen.data)
+    assert card
+    await pilot.press("f2")
+    screen = await wait_until(
+        pilot, lambda: app.screen if isinstance(app.screen, LogContactScreen) else None
+    )
+    await settle(pilot)
+    assert screen is not None
+    return screen
+
+
+async def test_no_answer_call_back_tomorrow_from_the_card(engine: Engine) -> None:
+    person_id, mobile_id = _schmidt(engine)
+    app = _app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _to_modal(pilot, app)
+        # Outcome has the focus: open it, one down to "nicht erreicht", take it.
+        await pilot.press("enter", "down", "enter")
+        # Result, note, then the follow-up choices: "morgen 9:00" is two down.
+        await pilot.press("tab", "tab", "tab", "enter", "down", "down", "enter")
+        await pilot.press("ctrl+s")
+        card = await wait_until(
+            pilot, lambda: app.screen if isinstance(app.screen, CardScreen) else None
+        )
+        assert card is not None
+        await wait_until(pilot, lambda: "Rückruf" in str(card.query_one("#followups").render()))
+    with new_session(engine) as session:
+        interaction = session.exec(select(Interaction)).one()
+        assert (interaction.outcome, interaction.kind, interaction.address_id) == (
+            "no_answer",
+            "call",
+            mobile_id,
+        )
+        followup = session.exec(select(FollowUp)).one()
+        assert followup.kind == "callback" and followup.person_id == person_id
+        due = local(followup.due_at)
+        assert due.date() == local(NOW).date() + timedelta(days=1) and due.hour == 9
+        address = session.get(Address, mobile_id)
+        assert address is not None and address.failed_at is None
+
+
+async def test_reached_closes_the_open_callback(engine: Engine) -> None:
+    person_id, _ = _schmidt(engine)
+    with new_session(engine) as session:
+        session.add(FollowUp(person_id=person_id, kind="callback", due_at=NOW - timedelta(hours=1)))
+        session.commit()
+    app = _app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _to_modal(pilot, app)
+        await pilot.press("ctrl+s")  # "erreicht" is the default; the callback is ticked
+        await wait_until(pilot, lambda: isinstance(app.screen, CardScreen))
+    with new_session(engine) as session:
+        followup = session.exec(select(FollowUp)).one()
+        assert followup.resolution == "closed_with_contact" and followup.done_at is not None
+
+
+async def test_esc_with_a_typed_note_asks_first(engine: Engine) -> None:
+    _schmidt(engine)
+    app = _app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _to_modal(pilot, app)
+        await pilot.press("tab", "tab", *"Termin", "escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("escape")  # no: back to the modal, the note kept
+        await wait_until(pilot, lambda: isinstance(app.screen, LogContactScreen))
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+    with new_session(engine) as session:
+        assert session.exec(select(Interaction)).all() == []
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+def test_log_contact_snapshot(snap_compare, engine: Engine, size: tuple[int, int]) -> None:  # noqa: ANN001
+    _schmidt(engine)
+    app = _app(engine)
+
+    async def run_before(pilot) -> None:  # noqa: ANN001
+        await _to_modal(pilot, app)
+        for box in app.screen.query("Input"):
+            box.cursor_blink = False  # type: ignore[attr-defined]
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
