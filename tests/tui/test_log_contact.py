@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Engine
 from sqlmodel import select
+from textual.widgets import Select
 
 from advisor_tui.config import Settings
 from advisor_tui.domain.models import Address, FollowUp, Interaction
@@ -57,10 +58,11 @@ async def test_no_answer_call_back_tomorrow_from_the_card(engine: Engine) -> Non
     app = _app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await _to_modal(pilot, app)
-        # Outcome has the focus: open it, one down to "nicht erreicht", take it.
+        # Outcome has the focus: open it, one down to "nicht erreicht", take it; that
+        # proposes the callback tomorrow 9:00. Five keys in all, F2 included.
         await pilot.press("enter", "down", "enter")
-        # Result, note, then the follow-up choices: "morgen 9:00" is two down.
-        await pilot.press("tab", "tab", "tab", "enter", "down", "down", "enter")
+        await settle(pilot)
+        assert app.screen.query_one("#when", Select).value == "tomorrow"
         await pilot.press("ctrl+s")
         card = await wait_until(
             pilot, lambda: app.screen if isinstance(app.screen, CardScreen) else None
@@ -95,6 +97,26 @@ async def test_reached_closes_the_open_callback(engine: Engine) -> None:
     with new_session(engine) as session:
         followup = session.exec(select(FollowUp)).one()
         assert followup.resolution == "closed_with_contact" and followup.done_at is not None
+
+
+async def test_f2_on_the_list_logs_with_the_highlighted_person(engine: Engine) -> None:
+    _schmidt(engine)
+    app = _app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"schmidt")
+        await settle(pilot)
+        await pilot.press("f2")
+        screen = await wait_until(
+            pilot, lambda: app.screen if isinstance(app.screen, LogContactScreen) else None
+        )
+        assert screen is not None and screen.context.name == "Anna Schmidt"
+        # Choosing "reached" again takes back the proposed callback.
+        await pilot.press("enter", "down", "enter")
+        await settle(pilot)
+        await pilot.press("enter", "up", "enter")
+        await settle(pilot)
+        assert screen.query_one("#when", Select).value == "none"
 
 
 async def test_esc_with_a_typed_note_asks_first(engine: Engine) -> None:

@@ -4,7 +4,9 @@ Opened by `AdvisorApp.action_log_contact` with what `services.contacts`
 loaded (`ContactContext`). The timer runs from the moment the modal opened
 (by the app's clock, so tests and snapshots hold it still) until the advisor
 types a duration of their own. Ctrl+S, or Enter in a text field, saves in a
-worker; Esc asks before dropping a typed note.
+worker; Esc asks before dropping a typed note. An outcome without an answer
+(no answer, voicemail, busy) proposes a callback tomorrow 9:00, so "no
+answer, call back tomorrow" from a card is F2, Enter, Down, Enter, Ctrl+S.
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ CHANNELS = (
     Channel.LETTER.value,
 )
 NO_RESULT = "none"
+# Outcomes after which the modal proposes calling again, and when.
+NOT_REACHED = frozenset({Outcome.NO_ANSWER.value, Outcome.VOICEMAIL.value, Outcome.BUSY.value})
+AUTO_WHEN = "tomorrow"
 _DURATION = re.compile(r"^(?:(\d{1,2}):)?(\d{1,3}):(\d{2})$|^(\d{1,5})$")
 
 
@@ -119,6 +124,7 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
         self._duration_typed = False
         self._auto_duration = mmss(0)
         self._saving = False
+        self._when_auto = False  # the follow-up choice was set by the outcome, not by hand
 
     # -- layout ---------------------------------------------------------------
 
@@ -264,6 +270,14 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
                 close.select_all()
             else:
                 close.deselect_all()
+        # Nobody answered: try again tomorrow, unless the advisor chose otherwise.
+        when: Select[str] = self.query_one("#when", Select)
+        if event.value in NOT_REACHED and when.value == "none":
+            when.value = AUTO_WHEN
+            self._when_auto = True
+        elif event.value not in NOT_REACHED and self._when_auto and when.value == AUTO_WHEN:
+            when.value = "none"
+            self._when_auto = False
 
     # -- leaving ----------------------------------------------------------------
 
