@@ -12,9 +12,11 @@ from textual.widgets import Select
 from advisor_tui.config import Settings
 from advisor_tui.domain.models import Address, FollowUp, Interaction
 from advisor_tui.domain.timestamps import local
+from advisor_tui.services.followups.agenda import Section
 from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session
 from advisor_tui.tui.app import AdvisorApp
+from advisor_tui.tui.screens.agenda import AgendaScreen
 from advisor_tui.tui.screens.card import CardScreen
 from advisor_tui.tui.screens.confirm import ConfirmScreen
 from advisor_tui.tui.screens.log_contact import LogContactScreen
@@ -69,6 +71,20 @@ async def test_no_answer_call_back_tomorrow_from_the_card(engine: Engine) -> Non
         )
         assert card is not None
         await wait_until(pilot, lambda: "Rückruf" in str(card.query_one("#followups").render()))
+        # The agenda (F3) lists the callback under "Demnächst"; F2 there logs the next try.
+        await pilot.press("f3")
+        agenda = await wait_until(
+            pilot,
+            lambda: (
+                app.screen if isinstance(app.screen, AgendaScreen) and app.screen.agenda else None
+            ),
+        )
+        assert agenda is not None and agenda.agenda is not None
+        (item,) = agenda.agenda.section(Section.UPCOMING)
+        assert (item.person_id, item.kind) == (person_id, "callback")
+        assert agenda.selected_person_id() == person_id
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: isinstance(app.screen, LogContactScreen))
     with new_session(engine) as session:
         interaction = session.exec(select(Interaction)).one()
         assert (interaction.outcome, interaction.kind, interaction.address_id) == (
@@ -85,7 +101,7 @@ async def test_no_answer_call_back_tomorrow_from_the_card(engine: Engine) -> Non
 
 
 async def test_reached_closes_the_open_callback(engine: Engine) -> None:
-    person_id, _ = _schmidt(engine)
+    person_id, mobile_id = _schmidt(engine)
     with new_session(engine) as session:
         session.add(FollowUp(person_id=person_id, kind="callback", due_at=NOW - timedelta(hours=1)))
         session.commit()
@@ -97,6 +113,8 @@ async def test_reached_closes_the_open_callback(engine: Engine) -> None:
     with new_session(engine) as session:
         followup = session.exec(select(FollowUp)).one()
         assert followup.resolution == "closed_with_contact" and followup.done_at is not None
+        address = session.get(Address, mobile_id)
+        assert address is not None and address.last_success_at is not None  # evidence: reached
 
 
 async def test_f2_on_the_list_logs_with_the_highlighted_person(engine: Engine) -> None:
