@@ -20,6 +20,7 @@ from advisor_tui.tui.screens.agenda import AgendaScreen
 from advisor_tui.tui.screens.card import CardScreen
 from advisor_tui.tui.screens.confirm import ConfirmScreen
 from advisor_tui.tui.screens.log_contact import LogContactScreen
+from advisor_tui.tui.widgets.person_list import PersonList
 from tests.tui.helpers import settle, wait_until
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
@@ -164,3 +165,27 @@ def test_log_contact_snapshot(snap_compare, engine: Engine, size: tuple[int, int
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+async def test_f2_after_a_call_logs_with_the_last_caller(engine: Engine) -> None:
+    from advisor_tui.services.calls.recording import identify_caller
+
+    person_id, _ = _schmidt(engine)
+    app = _app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        with new_session(engine) as session:
+            app.last_caller = identify_caller(session, "+491711234567")
+        await pilot.press(*"zzzz")  # a search that finds nobody: no highlighted person
+        await wait_until(pilot, lambda: app.screen.query_one(PersonList).total == 0)
+        await pilot.press("f2")
+        screen = await wait_until(
+            pilot, lambda: app.screen if isinstance(app.screen, LogContactScreen) else None
+        )
+        assert screen is not None and screen.context.person_id == person_id
+        # A meeting has no number and no duration.
+        screen.query_one("#channel", Select).value = "in_person"
+        await settle(pilot)
+        assert not screen.query_one("#address").display
+        assert not screen.query_one("#duration-box").display
+        assert screen.query_one("#outcome", Select).value == "reached"

@@ -149,7 +149,7 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
                         allow_blank=False,
                         id="direction",
                     )
-                with Vertical():
+                with Vertical(id="duration-box"):
                     yield Label(t("contact.label.duration"))
                     yield Input(self._auto_duration, id="duration")
             yield Label(t("contact.label.address"))
@@ -260,7 +260,8 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
         outcome.set_options(options)
         outcome.value = options[0][1]
         self._show_address_choice(channel)
-        self.query_one("#duration", Input).display = channel in (Channel.PHONE.value,)
+        # Only a call has a duration; the timer keeps running behind a hidden field.
+        self.query_one("#duration-box").display = channel == Channel.PHONE.value
 
     @on(Select.Changed, "#outcome")
     def _outcome_changed(self, event: Select.Changed) -> None:
