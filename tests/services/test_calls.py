@@ -332,3 +332,12 @@ def test_two_listeners_record_one_call_once(
     else:
         assert done.interaction_id == mine.interaction_id  # type: ignore[union-attr]
     assert sum(_counts(engine)) == 1
+
+
+def test_a_blocked_call_is_described_as_blocked_and_records_nothing(
+    session: Session, people: dict[str, int]
+):
+    report = handle_outcome(session, outcome(OutcomeKind.BLOCKED, "01712345678"))
+    line = describe_report(report)
+    assert "Gesperrter Anruf von 0171 2345678" in line
+    assert report.missed is None and report.logged is None

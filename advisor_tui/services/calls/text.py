@@ -48,6 +48,8 @@ def describe_report(report: CallReport) -> str:
         text = t("calls.line.missed", **params)
     elif kind is OutcomeKind.ANSWERED:
         text = t("calls.line.answered", duration=duration_text(outcome.duration_seconds), **params)
+    elif kind is OutcomeKind.BLOCKED:
+        text = t("calls.line.blocked", **params)
     elif outcome.connected:
         duration = duration_text(outcome.duration_seconds)
         text = t("calls.line.outgoing_ended", duration=duration, **params)
