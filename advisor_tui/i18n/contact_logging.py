@@ -55,9 +55,8 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     "contact.when.in_3d": {"de": "in 3 Tagen", "en": "in 3 days"},
     "contact.when.next_week": {"de": "nächste Woche", "en": "next week"},
     "contact.when.in_month": {"de": "in einem Monat", "en": "in a month"},
-    "contact.when.custom": {"de": "Datum/Zeit", "en": "date/time"},
-    # A meeting (the other channels: `channel.*`, outcomes `outcome.*`, results `result.*`).
-    "contact.channel.in_person": {"de": "Treffen", "en": "Meeting"},
+    # A meeting; other channels: `channel.*` (core); outcomes `outcome.*`; results `result.*`.
+    "channel.in_person": {"de": "persönlich (Treffen)", "en": "in person (meeting)"},
     "contact.direction.out": {"de": "ausgehend", "en": "outgoing"},
     "contact.direction.in": {"de": "eingehend", "en": "incoming"},
     "contact.result.none": {"de": "kein Ergebnis", "en": "no result"},
@@ -68,7 +67,6 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     "contact.label.address": {"de": "Nummer/Adresse", "en": "Number/address"},
     "contact.label.direction": {"de": "Richtung", "en": "Direction"},
     "contact.label.duration": {"de": "Dauer (mm:ss)", "en": "Duration (mm:ss)"},
-    "contact.label.timer": {"de": "läuft seit {time}", "en": "running {time}"},
     "contact.label.outcome": {"de": "Ergebnis", "en": "Outcome"},
     "contact.label.result": {"de": "Geschäftsergebnis", "en": "Business result"},
     "contact.label.note": {"de": "Notiz", "en": "Note"},
@@ -80,7 +78,6 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     },
     "contact.label.close": {"de": "Offene Wiedervorlagen schließen", "en": "Close open follow-ups"},
     "contact.close_item": {"de": "{kind}, fällig {due}", "en": "{kind}, due {due}"},
-    "contact.no_address": {"de": "(keine Adresse)", "en": "(no address)"},
     "contact.pick_person": {
         "de": "Erst eine Person auswählen (Liste oder Karte), dann F2.",
         "en": "Select a person first (list or card), then F2.",

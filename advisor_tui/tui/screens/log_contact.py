@@ -53,7 +53,7 @@ _DURATION = re.compile(r"^(?:(\d{1,2}):)?(\d{1,3}):(\d{2})$|^(\d{1,5})$")
 
 
 def channel_text(channel: str) -> str:
-    return t("contact.channel.in_person") if channel == IN_PERSON else t(f"channel.{channel}")
+    return t(f"channel.{channel}")  # IN_PERSON's text is in i18n.contact_logging
 
 
 def address_text(address: Address) -> str:
