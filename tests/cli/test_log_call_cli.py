@@ -128,3 +128,23 @@ def test_bad_values_exit_2_with_one_sentence_and_nothing_written(
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert _interactions(engine) == []
+
+
+def test_english_output_names_the_follow_up(
+    advisor: Advisor, db_path: Path, ids: dict[str, int]
+) -> None:
+    result = advisor(
+        "--db",
+        str(db_path),
+        "--lang",
+        "en",
+        "log-call",
+        f"#{ids['anna']}",
+        "--outcome",
+        "voicemail",
+        "--follow-up",
+        "2h",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Call with Anna Müller logged (voicemail)." in result.stdout
+    assert "Follow-up (callback)" in result.stdout

@@ -189,3 +189,21 @@ async def test_f2_after_a_call_logs_with_the_last_caller(engine: Engine) -> None
         assert not screen.query_one("#address").display
         assert not screen.query_one("#duration-box").display
         assert screen.query_one("#outcome", Select).value == "reached"
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"), [("", None), ("02:05", 125), ("1:02:03", 3723), ("90", 90)]
+)
+def test_parse_duration(text: str, seconds: int | None) -> None:
+    from advisor_tui.tui.screens.log_contact import parse_duration
+
+    assert parse_duration(text) == seconds
+
+
+def test_parse_duration_refuses_other_text() -> None:
+    from advisor_tui.services.errors import ServiceError
+    from advisor_tui.tui.screens.log_contact import parse_duration
+
+    for text in ("lang", "2:5", "²"):
+        with pytest.raises(ServiceError):
+            parse_duration(text)
