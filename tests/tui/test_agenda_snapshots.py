@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,9 +23,15 @@ def agenda_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from advisor_tui.demo.generate import generate_demo
 
     path = tmp_path_factory.mktemp("agenda") / "demo.sqlite3"
-    engine = open_engine(f"sqlite:///{path}")
-    generate_demo(engine, persons=120, seed=7, now=NOW)
-    engine.dispose()
+    # The demo lays its times out in local days: Berlin's, also before the first test's
+    # fixtures have set the zone (module fixtures come first).
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", "Europe/Berlin")
+        time.tzset()
+        engine = open_engine(f"sqlite:///{path}")
+        generate_demo(engine, persons=120, seed=7, now=NOW)
+        engine.dispose()
+    time.tzset()
     return path
 
 
