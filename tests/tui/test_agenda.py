@@ -175,6 +175,20 @@ async def test_enter_opens_the_card_with_every_followup(engine: Engine) -> None:
         assert "Angebot senden" in text and "Beschwerde beantworten" in text
         await pilot.press("escape")
         assert isinstance(app.screen, AgendaScreen)
+        # Anna's card: her callback stands for two calls, overdue first.
+        await pilot.press("up", "enter")
+        card = await wait_until(
+            pilot,
+            lambda: (
+                app.screen
+                if isinstance(app.screen, CardScreen)
+                and app.screen.data is not None
+                and app.screen.person_id == people["anna"]
+                else None
+            ),
+        )
+        text = str(card.query_one("#followups", Static).render())
+        assert text.startswith("überfällig") and "(2 Anrufe)" in text
 
 
 async def test_an_answered_call_closes_the_callback_on_screen(engine: Engine) -> None:
