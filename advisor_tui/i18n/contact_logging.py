@@ -76,6 +76,7 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "de": "morgen, 3d, TT.MM.JJJJ HH:MM",
         "en": "tomorrow, 3d, DD.MM.YYYY HH:MM",
     },
+    "contact.no_address": {"de": "(ohne Nummer/Adresse)", "en": "(no number/address)"},
     "contact.label.close": {"de": "Offene Wiedervorlagen schließen", "en": "Close open follow-ups"},
     "contact.close_item": {"de": "{kind}, fällig {due}", "en": "{kind}, due {due}"},
     "contact.pick_person": {

@@ -207,3 +207,29 @@ def test_parse_duration_refuses_other_text() -> None:
     for text in ("lang", "2:5", "²"):
         with pytest.raises(ServiceError):
             parse_duration(text)
+
+
+async def test_a_person_without_any_number_can_be_logged(engine: Engine) -> None:
+    with new_session(engine) as session:
+        person = add_person(session, PersonData("Otto", "Ohnetelefon"))
+        session.commit()
+        person_id = person.id
+    app = _app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"ohnetelefon")
+        await settle(pilot)
+        await pilot.press("f2")
+        screen = await wait_until(
+            pilot, lambda: app.screen if isinstance(app.screen, LogContactScreen) else None
+        )
+        assert screen is not None and not screen.query_one("#address").display
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: not isinstance(app.screen, LogContactScreen))
+    with new_session(engine) as session:
+        interaction = session.exec(select(Interaction)).one()
+        assert (interaction.person_id, interaction.address_id, interaction.number) == (
+            person_id,
+            None,
+            "",
+        )

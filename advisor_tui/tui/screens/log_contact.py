@@ -153,10 +153,12 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
                     yield Label(t("contact.label.duration"))
                     yield Input(self._auto_duration, id="duration")
             yield Label(t("contact.label.address"))
+            # Blank allowed: a person may have no address for the channel (hidden then).
+            first = self._first_address(Channel.PHONE.value)
             yield Select(
                 self._address_options(Channel.PHONE.value),
-                value=self._first_address(Channel.PHONE.value),
-                allow_blank=False,
+                value=first if first is not None else Select.NULL,
+                prompt=t("contact.no_address"),
                 id="address",
             )
             with Horizontal(classes="form-row"):
@@ -248,8 +250,8 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
         select: Select[int] = self.query_one("#address", Select)
         options = self._address_options(channel)
         select.display = bool(options)
+        select.set_options(options)
         if options:
-            select.set_options(options)
             select.value = options[0][1]
 
     @on(Select.Changed, "#channel")
