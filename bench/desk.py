@@ -1,0 +1,122 @@
+"""Benchmark of the phone at the desk: RING to pop-up, Ctrl+O to the card (run by hand).
+
+    uv run python bench/desk.py --db PATH [--calls 20]
+
+PATH is a database built by `bench/run.py` (e.g. 100,000 persons); it is
+copied first, so the benchmark never changes it. The app runs headless;
+each call is a call monitor outcome handed to the app exactly as the
+monitor does (`AdvisorApp.on_call`), for a number sampled from the database.
+
+- RING to pop-up: from handing over the RING until the app knows the caller
+  (the toast is shown in the same handler).
+- Ctrl+O to card: from the key until the card shows the person's data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def sample_numbers(url: str, n: int, seed: int) -> list[str]:
+    """National notations of valid private mobile numbers with exactly one owner."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT normalized FROM address WHERE kind = 'mobile' AND valid = 1 "
+                "AND normalized IN (SELECT normalized FROM address GROUP BY normalized "
+                "HAVING COUNT(*) = 1) LIMIT 5000"
+            )
+        ).all()
+    engine.dispose()
+    rng = random.Random(seed)
+    picked = rng.sample([r[0] for r in rows], min(n, len(rows)))
+    return ["0" + number[3:] for number in picked]  # +49171… -> 0171…
+
+
+async def measure(url: str, numbers: list[str]) -> tuple[list[float], list[float]]:
+    from advisor_tui.config import Settings
+    from advisor_tui.io.callmonitor_events import CallOutcome, OutcomeKind
+    from advisor_tui.storage.db import open_engine
+    from advisor_tui.tui.app import AdvisorApp
+    from advisor_tui.tui.screens.card import CardScreen
+    from advisor_tui.tui.widgets.person_list import PersonList
+
+    app = AdvisorApp(engine=open_engine(url), settings=Settings(lang="de"), database_label=url)
+    ring_times: list[float] = []
+    card_times: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not (app.screen.query(PersonList) and app.screen.query_one(PersonList).total):
+            await pilot.pause(0.01)
+        for conn_id, number in enumerate(numbers):
+            at = datetime.now(UTC)
+            ring = CallOutcome(
+                OutcomeKind.RING, conn_id=conn_id, direction="in", number=number,
+                started_at=at, at=at,
+            )  # fmt: skip
+            app.last_caller = None
+            t0 = time.perf_counter()
+            app.on_call(ring)
+            while app.last_caller is None or app.last_caller.number != number:
+                await asyncio.sleep(0.0005)
+            ring_times.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            await pilot.press("ctrl+o")
+            while not (isinstance(app.screen, CardScreen) and app.screen.data is not None):
+                await asyncio.sleep(0.0005)
+            card_times.append(time.perf_counter() - t0)
+            await pilot.press("escape")
+            while isinstance(app.screen, CardScreen):
+                await asyncio.sleep(0.0005)
+            hang_up = CallOutcome(
+                OutcomeKind.ANSWERED, conn_id=conn_id, direction="in", number=number,
+                started_at=at, at=at, duration_seconds=30,
+            )  # fmt: skip
+            app.on_call(hang_up)  # the call ends answered: nothing stays "active"
+            await app.workers.wait_for_complete()
+    return ring_times, card_times
+
+
+def report(name: str, values: list[float]) -> None:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    print(f"{name:<28} p50 {statistics.median(values) * 1000:7.1f} ms   p95 {p95 * 1000:7.1f} ms")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--calls", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "desk.sqlite3"
+        shutil.copy(args.db, copy)
+        url = f"sqlite:///{copy}"
+        from advisor_tui.storage.db import open_engine
+
+        open_engine(url).dispose()  # migrate the copy before measuring
+        numbers = sample_numbers(url, args.calls, args.seed)
+        rings, cards = asyncio.run(measure(url, numbers))
+    print(f"{len(numbers)} calls on {args.db.name}")
+    report("RING to pop-up", rings)
+    report("Ctrl+O to card", cards)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
