@@ -24,6 +24,7 @@ from advisor_tui.i18n import (
     imports,
     invalid,
     person_card,
+    ring_texts,
     search,
 )
 from advisor_tui.i18n.plural import Plural
@@ -48,6 +49,7 @@ for _part in (
     agenda_texts,
     contact_logging,
     calllist_texts,
+    ring_texts,
 ):
     _overlap = CATALOG.keys() & _part.TEXTS.keys()
     if _overlap:

@@ -32,8 +32,11 @@ from advisor_tui.tui.screens.help import HelpScreen
 from advisor_tui.tui.screens.person_form import NewPerson, PersonFormScreen
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from advisor_tui.io.callmonitor import CallMonitor, LinkStatus
     from advisor_tui.io.callmonitor_events import CallOutcome
+    from advisor_tui.services.calls.context import CallerContext, PersonContext
     from advisor_tui.services.calls.recording import CallerInfo, CallReport
 
 
@@ -45,24 +48,93 @@ CALLER_KEY_SECONDS = 120.0
 PENDING_RETRY_SECONDS = 3.0
 
 
-def ring_text(caller: CallerInfo, key: str) -> str:
-    """The pop-up text for a ringing phone; `key` opens the caller."""
+def _person_head(person: PersonContext) -> str:
+    """ "Anna Schmidt · Hansen Logistik GmbH ★" """
+    head = " · ".join(part for part in (person.name, person.company) if part)
+    return f"{head} {person.flags}" if person.flags else head
+
+
+def _person_facts(person: PersonContext, now: datetime) -> str:
+    """The promised callback, open requests and last contact, joined by " · "."""
+    from advisor_tui.domain.timestamps import as_utc
+    from advisor_tui.i18n.dates import format_date, format_datetime, format_time
+
+    facts = []
+    if person.callback is not None:
+        due = as_utc(person.callback.due_at).astimezone()
+        if due.date() == as_utc(now).astimezone().date():
+            when = t("ringctx.today", time=format_time(due))
+        else:
+            when = format_datetime(due, short=True)
+        calls = tn("ringctx.calls", person.callback.attempts)
+        facts.append(t("ringctx.callback", when=when, calls=calls))
+    if person.open_requests:
+        facts.append(tn("ringctx.open_requests", person.open_requests))
+    if person.last_contact is not None:
+        kind = t("interaction." + person.last_contact.kind)
+        date = format_date(person.last_contact.at)
+        facts.append(t("ringctx.last_contact", date=date, kind=kind))
+    return " · ".join(facts)
+
+
+def _earlier_lines(context: CallerContext) -> list[str]:
+    from advisor_tui.i18n.dates import format_date
+
+    lines = []
+    for earlier in context.earlier:
+        date = format_date(earlier.at, short=True)
+        channel = t("channel." + earlier.channel)
+        if earlier.text:
+            lines.append(t("ringctx.wrote", date=date, channel=channel, text=earlier.text))
+        elif earlier.channel == "phone":
+            lines.append(t("ringctx.called", date=date))
+        else:
+            lines.append(t("ringctx.contacted", date=date, channel=channel))
+    return lines
+
+
+def ring_text(
+    caller: CallerInfo,
+    key: str,
+    context: CallerContext | None = None,
+    now: datetime | None = None,
+) -> str:
+    """The pop-up text for a ringing phone; `key` opens (or chooses) the caller.
+
+    `context` (services.calls.context) adds what the advisor should know:
+    company, flags, promised callback, open requests, last contact; for an
+    unknown number what it sent before.
+    """
     if caller.withheld:
         return t("ring.withheld")
+    now = now or utcnow()
+    persons = {p.person_id: p for p in context.persons} if context is not None else {}
     names = [c.name for c in caller.candidates]
     if caller.known and len(names) == 1:
-        return t("ring.known", name=names[0], number=caller.display, shortcut=key)
+        person = persons.get(caller.candidates[0].person_id)
+        lines = [_person_head(person) if person else names[0], caller.display]
+        facts = _person_facts(person, now) if person else ""
+        if facts:
+            lines.append(facts)
+        lines.append(t("ringctx.opens_card", shortcut=key))
+        return "\n".join(lines)
     if caller.known:
-        return t(
-            "ring.shared",
-            number=caller.display,
-            names=", ".join(names),
-            first=names[0],
-            shortcut=key,
-        )
+        lines = [t("ringctx.shared", number=caller.display, names=", ".join(names))]
+        for candidate in caller.candidates:
+            person = persons.get(candidate.person_id)
+            facts = _person_facts(person, now) if person else ""
+            if person and (person.company or person.flags or facts):
+                lines.append(" – ".join(part for part in (_person_head(person), facts) if part))
+        lines.append(t("ringctx.choose", shortcut=key))
+        return "\n".join(lines)
     if names:
-        return t("ring.suffix", number=caller.display, name=names[0], shortcut=key)
-    return t("ring.unknown", number=caller.display, shortcut=key)
+        lines = [t("ringctx.maybe", number=caller.display, name=names[0])]
+    else:
+        lines = [t("ringctx.unknown", number=caller.display)]
+    if context is not None:
+        lines += _earlier_lines(context)
+    lines.append(t("ringctx.creates", shortcut=key))
+    return "\n".join(lines)
 
 
 class AdvisorApp(PaletteInLanguage, App[int]):
@@ -112,6 +184,9 @@ class AdvisorApp(PaletteInLanguage, App[int]):
             self.set_keymap(settings.keymap)
         self.call_monitor: CallMonitor | None = None
         self.last_caller: CallerInfo | None = None
+        self.last_caller_context: CallerContext | None = None
+        # What a RING's worker looked up about the caller, until the pop-up shows it.
+        self._ring_contexts: dict[int, CallerContext] = {}
         # Connections of the call monitor that rang or were dialled and have not ended.
         self.active_calls: set[int] = set()
         self.pending_calls: PendingCalls[CallReport] = PendingCalls(self._store_call)
@@ -222,39 +297,52 @@ class AdvisorApp(PaletteInLanguage, App[int]):
 
         self.push_screen(DuplicatesScreen())
 
-    def action_new_person(self, address_kind: str = "mobile", address_raw: str = "") -> None:
-        """Ask for a new person's data, store it, open the card."""
+    def action_new_person(
+        self, address_kind: str = "mobile", address_raw: str = "", attach_from: str = ""
+    ) -> None:
+        """Ask for a new person's data, store it, open the card.
+
+        `attach_from`: a caller's normalized number whose unassigned requests
+        go to the new person when it is stored with that number.
+        """
 
         def entered(new: NewPerson | None) -> None:
             if new is not None:
-                self._create_person(new)
+                self._create_person(new, attach_from)
 
         self.push_screen(
             PersonFormScreen(address_kind=address_kind, address_raw=address_raw), entered
         )
 
     @work(thread=True, group="person-create", exit_on_error=False)
-    def _create_person(self, new: NewPerson) -> None:
+    def _create_person(self, new: NewPerson, attach_from: str = "") -> None:
+        from advisor_tui.services.calls.context import attach_requests_from
         from advisor_tui.services.persons import editing as persons
         from advisor_tui.storage.db import new_session
 
-        def create() -> tuple[int, str]:
+        def create() -> tuple[int, str, int]:
+            attached = 0
             with new_session(self.engine) as session:
                 person = persons.add_person(session, new.data)
                 assert person.id is not None
                 if new.address_raw:
-                    persons.add_address(
+                    address = persons.add_address(
                         session,
                         person.id,
                         new.address_kind,
                         new.address_raw,
                         region=self.settings.region,
                     )
+                    # Only when the caller's number was kept in the form.
+                    if attach_from and address.normalized == attach_from:
+                        attached = attach_requests_from(session, person.id, attach_from)
                 session.commit()
-                return person.id, person.display_name
+                return person.id, person.display_name, attached
 
-        person_id, name = retry_busy(create)
+        person_id, name, attached = retry_busy(create)
         self.call_from_thread(self.notify, t("person.created", name=name))
+        if attached:
+            self.call_from_thread(self.notify, tn("ringctx.attached", attached))
         self.call_from_thread(self.open_card, person_id)
 
     def data_changed(self, person_ids: frozenset[int] | None = None) -> None:
@@ -309,7 +397,22 @@ class AdvisorApp(PaletteInLanguage, App[int]):
                 callback_within_hours=self.settings.calls.callback_within_hours,
             )
             session.commit()
+            self._look_up_ring_context(session, report)
         return report
+
+    def _look_up_ring_context(self, session: Session, report: CallReport) -> None:
+        """A RING's context for the pop-up; a failure costs the facts, never the call."""
+        from advisor_tui.io.callmonitor_events import OutcomeKind
+        from advisor_tui.services.calls.context import caller_context
+
+        if report.outcome.kind is not OutcomeKind.RING or report.caller.withheld:
+            return
+        try:
+            context = caller_context(session, report.caller, self.clock())
+        except Exception:
+            log.exception("caller context for a ring")
+            return
+        self._ring_contexts[id(report.outcome)] = context
 
     @work(thread=True, group="calls", exit_on_error=False)
     def _store_pending(self) -> None:
@@ -342,11 +445,14 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         kind = report.outcome.kind
         if kind is OutcomeKind.RING:
             # Only the caller changes: the focus and what the next letter does stay.
+            context = self._ring_contexts.pop(id(report.outcome), None)
             self.last_caller = caller
+            self.last_caller_context = context
             self.refresh_bindings()
             self.set_timer(CALLER_KEY_SECONDS, lambda: self._forget_caller(caller))
             key = self.key_label("app.open_caller")
-            self.notify(ring_text(caller, key), title=t("ring.title"), timeout=30)
+            text = ring_text(caller, key, context, self.clock())
+            self.notify(text, title=t("ring.title"), timeout=30, markup=False)
             return
         if kind is OutcomeKind.MISSED and report.missed is not None:
             done = (
@@ -364,6 +470,7 @@ class AdvisorApp(PaletteInLanguage, App[int]):
     def _forget_caller(self, caller: CallerInfo) -> None:
         if self.last_caller is caller:
             self.last_caller = None
+            self.last_caller_context = None
             self.refresh_bindings()
 
     def action_open_caller(self) -> None:
@@ -371,8 +478,11 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         caller = self.last_caller
         if caller is None or caller.withheld:
             return
-        if caller.known and caller.candidates:
+        if caller.known and len(caller.candidates) == 1:
             self.open_card(caller.candidates[0].person_id)
+            return
+        if caller.known and caller.candidates:
+            self._choose_caller(caller, self.last_caller_context)
             return
         lookup = caller.lookup
         kind = "mobile"
@@ -381,7 +491,26 @@ class AdvisorApp(PaletteInLanguage, App[int]):
 
             if normalize_address("mobile", lookup.normalized).phone_type == "fixed_line":
                 kind = "landline"
-        self.action_new_person(kind, caller.number or "")
+        normalized = lookup.normalized if lookup is not None else None
+        self.action_new_person(kind, caller.number or "", normalized or "")
+
+    def _choose_caller(self, caller: CallerInfo, context: CallerContext | None) -> None:
+        """A shared number: the advisor picks who is calling; Esc opens nobody."""
+        from advisor_tui.tui.screens.caller_chooser import CallerChooserScreen
+
+        persons = {p.person_id: p for p in context.persons} if context is not None else {}
+        choices = []
+        for candidate in caller.candidates:
+            person = persons.get(candidate.person_id)
+            choices.append(
+                (candidate.person_id, _person_head(person) if person else candidate.name)
+            )
+
+        def chosen(person_id: int | None) -> None:
+            if person_id is not None:
+                self.open_card(person_id)
+
+        self.push_screen(CallerChooserScreen(choices), chosen)
 
     def action_log_contact(self) -> None:
         """F2: log a call or other contact with the selected person, else the last caller."""

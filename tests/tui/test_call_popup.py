@@ -102,3 +102,99 @@ async def test_open_card_shows_a_call_recorded_meanwhile(engine: Engine) -> None
             assert app.screen is card
     finally:
         await box.close()
+
+
+# -- the pop-up that knows the context (issue 9, part 7) ----------------------
+
+RING_SHARED = "23.11.26 10:10:00;RING;2;0301234567;4930123456;SIP0;"
+
+
+async def test_known_caller_pop_up_shows_company_and_promised_callback(engine: Engine) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    with new_session(engine) as session:
+        anna = add_person(session, PersonData("Anna", "Schmidt", company="Hansen Logistik GmbH"))
+        add_address(session, anna.id, "mobile", "0171 2345678")
+        due = datetime.now(UTC) + timedelta(days=2)
+        session.add(FollowUp(person_id=anna.id, kind="callback", due_at=due, attempts=2))
+        session.add(Request(person_id=anna.id, channel="sms", body="Frage"))
+        session.commit()
+    box = FakeBox([[RING_ANNA]])
+    port = await box.start()
+    app = _app(engine, port)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_until(pilot, lambda: "Anna Schmidt" in _messages(app))
+            text = _messages(app)
+            assert "Anna Schmidt · Hansen Logistik GmbH" in text
+            assert "Rückruf versprochen:" in text and "(2 Anrufe)" in text
+            assert "1 offener Eingang" in text
+            assert "öffnet die Kundenkarte" in text
+    finally:
+        await box.close()
+
+
+async def test_shared_number_ctrl_o_opens_a_chooser(engine: Engine) -> None:
+    from advisor_tui.tui.screens.caller_chooser import CallerChooserScreen
+
+    with new_session(engine) as session:
+        karl = add_person(session, PersonData("Karl", "Schäfer"))
+        erika = add_person(session, PersonData("Erika", "Schäfer"))
+        add_address(session, karl.id, "landline", "030 1234567")
+        add_address(session, erika.id, "landline", "+49 30 1234567")
+        session.commit()
+        ids = {karl.id, erika.id}
+    box = FakeBox([[RING_SHARED]])
+    port = await box.start()
+    app = _app(engine, port)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_until(pilot, lambda: "wählen" in _messages(app))
+            assert "Karl Schäfer" in _messages(app) and "Erika Schäfer" in _messages(app)
+            await pilot.press("ctrl+o")
+            await wait_until(pilot, lambda: isinstance(app.screen, CallerChooserScreen))
+            assert app.last_caller is not None
+            second = app.last_caller.candidates[1].person_id
+            await pilot.press("down", "enter")
+            await wait_until(pilot, lambda: isinstance(app.screen, CardScreen))
+            assert app.screen.person_id == second and second in ids
+            await pilot.press("ctrl+o")
+            await wait_until(pilot, lambda: isinstance(app.screen, CallerChooserScreen))
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: not isinstance(app.screen, CallerChooserScreen))
+            assert isinstance(app.screen, CardScreen) and app.screen.person_id == second
+    finally:
+        await box.close()
+
+
+async def test_unknown_caller_shows_earlier_sms_and_new_customer_gets_it(engine: Engine) -> None:
+    with new_session(engine) as session:
+        session.add(
+            Request(
+                channel="sms",
+                sender="015199998888",
+                sender_normalized="+4915199998888",
+                body="bitte verkaufen Sie meine Fondsanteile",
+            )
+        )
+        session.commit()
+    box = FakeBox([[RING_UNKNOWN]])
+    port = await box.start()
+    app = _app(engine, port)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_until(pilot, lambda: "Unbekannter Anrufer" in _messages(app))
+            assert "per SMS: „bitte verkaufen Sie meine Fondsanteile“" in _messages(app)
+            assert "legt einen Kunden an" in _messages(app)
+            await pilot.press("ctrl+o")
+            await wait_until(pilot, lambda: isinstance(app.screen, PersonFormScreen))
+            await pilot.press(*"Guido")
+            await pilot.press("tab", *"Meier", "ctrl+s")
+            await wait_until(pilot, lambda: isinstance(app.screen, CardScreen))
+            person_id = app.screen.person_id
+            await wait_until(pilot, lambda: "1 früherer Eingang zugeordnet" in _messages(app))
+    finally:
+        await box.close()
+    with new_session(engine) as session:
+        (request,) = session.exec(select(Request)).all()
+    assert request.person_id == person_id and request.match == "manual"
