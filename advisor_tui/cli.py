@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "gdpr",
     "callmonitor",
     "due",
+    "stale",
     "log_call",
     "import_calls",
     "demo",

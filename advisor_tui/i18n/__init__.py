@@ -26,6 +26,7 @@ from advisor_tui.i18n import (
     person_card,
     ring_texts,
     search,
+    touch_texts,
 )
 from advisor_tui.i18n.plural import Plural
 
@@ -49,6 +50,7 @@ for _part in (
     agenda_texts,
     contact_logging,
     calllist_texts,
+    touch_texts,
     ring_texts,
 ):
     _overlap = CATALOG.keys() & _part.TEXTS.keys()

@@ -35,6 +35,11 @@ class CardData:
         return is_snoozed(followup, self.now)
 
     @property
+    def last_contact(self) -> Interaction | None:
+        """The latest interaction on any channel (derived from those loaded, newest first)."""
+        return self.interactions[0] if self.interactions else None
+
+    @property
     def tags(self) -> list[str]:
         """The person's tags, split and trimmed."""
         return [tag.strip() for tag in self.person.tags.split(",") if tag.strip()]

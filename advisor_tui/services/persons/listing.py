@@ -23,6 +23,7 @@ class PersonRow:
     company: str
     hottest: str  # the best way to reach the person, as entered
     flags: str  # symbols of domain.flags
+    last_contact: datetime | None = None  # the latest interaction on any channel
 
 
 def _sort_name(person: Person) -> str:
@@ -34,11 +35,14 @@ def _sort_name(person: Person) -> str:
 def rows_for(
     session: Session, people: Sequence[Person], now: datetime | None = None
 ) -> list[PersonRow]:
-    """List rows for `people`, in the given order, with each one's hottest address."""
+    """List rows for `people`, in the given order, with each one's hottest address and
+    last contact."""
+    from advisor_tui.services.persons.last_contact import last_contacts
     from advisor_tui.services.persons.ranking import rank_for_persons
 
     ids = [p.id for p in people if p.id is not None]
     ranked = rank_for_persons(session, ids, now)
+    last = last_contacts(session, ids)
     rows = []
     for person in people:
         assert person.id is not None
@@ -56,6 +60,7 @@ def rows_for(
                 person.company,
                 hottest,
                 flag_symbols(person),
+                last.get(person.id),
             )
         )
     return rows

@@ -284,6 +284,14 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
             parts.append(escape(p.company))
         if p.birthday:
             parts.append(f"{t('card.birthday')} {p.birthday:%d.%m.%Y}")
+        last = data.last_contact
+        if last is not None:
+            # A message says on which channel (WhatsApp, SMS, ...); the rest by their kind.
+            what = t(f"channel.{last.channel}") if last.kind == "message" and last.channel else ""
+            what = what or t(f"interaction.{last.kind}")
+            parts.append(
+                t("touch.card.last_contact", when=format_date(last.occurred_at), what=what)
+            )
         flags = [f"{flag.symbol} {t(flag.label_key)}" for flag in flags_of(p)]
         head = "  ·  ".join(parts)
         if flags:

@@ -98,6 +98,7 @@ class CustomersScreen(ReportsWorkerErrors, Screen[None]):
                 t("customers.col.kind"),
                 t("customers.col.company"),
                 t("customers.col.hottest"),
+                t("touch.col.last_contact"),
             )
         )
 

@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from advisor_tui.i18n import t
+from advisor_tui.i18n.dates import format_date
 from advisor_tui.services.persons.listing import PersonRow
 from advisor_tui.tui.worker_errors import ReportsWorkerErrors
 
@@ -29,17 +30,29 @@ SCROLLBAR_CELLS = 2  # Textual's vertical scrollbar: never draw text beneath it
 PageFetcher = Callable[[int, int], list[PersonRow]]
 
 
-def column_widths(width: int) -> tuple[int, int, int, int, int]:
-    """Widths of flags, name, kind, company, hottest for a line `width` cells wide.
+LAST_CONTACT_CELLS = 10  # a full date: 30.11.2026
+_MIN_NAME_COMPANY = 40  # what name and company keep beside the last contact
 
-    The hottest address comes first: it is what the advisor dials.
+
+def column_widths(width: int) -> tuple[int, int, int, int, int, int]:
+    """Widths of flags, name, kind, company, hottest, last contact for `width` cells.
+
+    The hottest address comes first: it is what the advisor dials. The last contact
+    takes its cells from name and company, only where those keep enough (0: left out,
+    as at 80 columns); the hottest address keeps its width either way.
     """
     flags, kind = 3, 12
     # Four one-cell gaps between five columns; the vertical scrollbar's cells stay free.
     rest = max(width - SCROLLBAR_CELLS - flags - kind - 4, 10)
     hottest = min(max(rest * 40 // 100, 30), max(rest - 24, rest // 3))
+    # As wide as its heading ("Letzter Kontakt"), at least a full date; one more gap.
+    last = max(LAST_CONTACT_CELLS, cell_len(t("touch.col.last_contact")))
+    if rest - hottest - last - 1 >= _MIN_NAME_COMPANY:
+        rest -= last + 1
+    else:
+        last = 0
     name = min((rest - hottest) * 60 // 100, 36)  # a long name is rare; firms are long
-    return flags, name, kind, rest - hottest - name, hottest
+    return flags, name, kind, rest - hottest - name, hottest, last
 
 
 def fit(text: str, width: int) -> str:
@@ -49,10 +62,21 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, max(width - 1, 0)) + "…" if width > 0 else ""
 
 
-def format_columns(width: int, flags: str, name: str, kind: str, company: str, hottest: str) -> str:
+def format_columns(
+    width: int, flags: str, name: str, kind: str, company: str, hottest: str, last: str = ""
+) -> str:
+    """One line of the list (or its header); the last contact only where it fits."""
     widths = column_widths(width)
-    cells = [fit(v, w) for v, w in zip((flags, name, kind, company, hottest), widths, strict=True)]
+    values = (flags, name, kind, company, hottest, last)
+    cells = [fit(v, w) for v, w in zip(values, widths, strict=True) if w > 0]
     return set_cell_size(" ".join(cells), width)
+
+
+def last_contact_text(row: PersonRow) -> str:
+    """The row's last contact as a date, "–" when never in touch."""
+    if row.last_contact is None:
+        return t("touch.never_short")
+    return format_date(row.last_contact)
 
 
 class PersonList(ReportsWorkerErrors, ScrollView, can_focus=True):
@@ -160,7 +184,13 @@ class PersonList(ReportsWorkerErrors, ScrollView, can_focus=True):
             style = self.get_component_rich_style("person-list--loading")
             return Strip([Segment(set_cell_size("  …", width), style)], width)
         text = format_columns(
-            width, row.flags, row.name, t(f"kind.{row.kind}"), row.company, row.hottest
+            width,
+            row.flags,
+            row.name,
+            t(f"kind.{row.kind}"),
+            row.company,
+            row.hottest,
+            last_contact_text(row),
         )
         style = self.rich_style
         if index == self.cursor:
