@@ -316,7 +316,8 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         lines = []
         for f in data.followups:
             when = format_datetime(f.due_at, short=True)
-            line = f"{when} {t('followup.' + f.kind)}: {escape(' '.join(entry_text(f).split()))}"
+            reason = " ".join(entry_text(f).split())
+            line = f"{when} {t('followup.' + f.kind)}" + (f": {escape(reason)}" if reason else "")
             if f.attempts > 1:
                 line += f" ({tn('agenda.attempts', f.attempts)})"
             if data.is_snoozed(f) and f.snoozed_until is not None:
