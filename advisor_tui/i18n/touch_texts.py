@@ -16,6 +16,10 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         ),
         "en": plural("Not contacted for {count} week", "Not contacted for {count} weeks"),
     },
+    "touch.status": {
+        "de": "{title}: {shown} von {total}",
+        "en": "{title}: {shown} of {total}",
+    },
     "stale.cmd.help": {
         "de": "Personen ohne Kontakt seit N Wochen, der älteste Kontakt zuerst",
         "en": "persons not contacted for N weeks, oldest contact first",

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from advisor_tui.i18n import t
+from advisor_tui.i18n import t, tn
 
 
 class AdvisorCommands(Provider):
@@ -22,16 +22,24 @@ class AdvisorCommands(Provider):
             (t("dupes.cmd"), "duplicates"),
         ]
 
+    def _callbacks(self) -> list[tuple[str, Callable[[], object]]]:
+        commands: list[tuple[str, Callable[[], object]]] = [
+            (name, partial(self.app.run_action, action)) for name, action in self._commands()
+        ]
+        weeks = STALE_WEEKS
+        commands.append((tn("touch.cmd", weeks), partial(show_stale, self.app, weeks)))
+        return commands
+
     async def discover(self) -> Hits:
-        for name, action in self._commands():
-            yield DiscoveryHit(name, partial(self.app.run_action, action))
+        for name, callback in self._callbacks():
+            yield DiscoveryHit(name, callback)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, action in self._commands():
+        for name, callback in self._callbacks():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self.app.run_action, action))
+                yield Hit(score, matcher.highlight(name), callback)
         if len(query.strip()) >= 3:
             for person_id, name in await self._people(query):
                 label = t("cmd.open_person", name=name)
@@ -48,6 +56,19 @@ class AdvisorCommands(Provider):
         import asyncio
 
         return await asyncio.to_thread(lookup)
+
+
+STALE_WEEKS = 8  # the palette's "Nicht kontaktiert seit 8 Wochen"
+
+
+def show_stale(app: App[object], weeks: int) -> None:
+    """Back to the customer list, filled with the persons not contacted for `weeks` weeks."""
+    from advisor_tui.tui.screens.customers import CustomersScreen
+
+    while len(app.screen_stack) > 2 and not isinstance(app.screen, CustomersScreen):
+        app.pop_screen()
+    if isinstance(app.screen, CustomersScreen):
+        app.screen.show_stale(weeks)
 
 
 def system_commands(app: App[object], screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Input, Static
 
-from advisor_tui.i18n import t
+from advisor_tui.i18n import t, tn
 from advisor_tui.services.persons import listing as customer_list
 from advisor_tui.tui.messages import DataChanged
 from advisor_tui.tui.widgets.footer import AdvisorFooter
@@ -51,6 +51,7 @@ class CustomersScreen(ReportsWorkerErrors, Screen[None]):
         self._total: int | None = None  # all visible persons, counted when the list loads
         self._shown_query: str | None = None  # the query whose result the list shows
         self._open_when_shown = False  # Enter came before the result of the typed text
+        self._stale_weeks: int | None = None  # showing who was not in touch for so long
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -80,7 +81,9 @@ class CustomersScreen(ReportsWorkerErrors, Screen[None]):
     def reload(self) -> None:
         """Fetch again what the list shows (count included), keeping the search."""
         self._total = None
-        if self._query:
+        if self._stale_weeks is not None:
+            self.load_stale(self._stale_weeks)
+        elif self._query:
             self.run_search(self._query)
         else:
             self.load_all()
@@ -134,8 +137,8 @@ class CustomersScreen(ReportsWorkerErrors, Screen[None]):
     def _show_all(
         self, total: int, fetch: PageFetcher, first: list[customer_list.PersonRow]
     ) -> None:
-        if self._query:
-            return  # the user started typing meanwhile
+        if self._query or self._stale_weeks is not None:
+            return  # the user started typing (or asked for another list) meanwhile
         self._total = total
         self.person_list.show_paged(total, fetch, first)
         self._shown_query = ""
@@ -183,6 +186,58 @@ class CustomersScreen(ReportsWorkerErrors, Screen[None]):
             if found:
                 self.person_list.action_open()
 
+    def show_stale(self, weeks: int) -> None:
+        """List the persons not contacted for `weeks` weeks, never-contacted first, then the
+        oldest contact (the palette's "Nicht kontaktiert seit 8 Wochen"); typing or Esc ends it."""
+        self._stale_weeks = weeks
+        self._query = ""
+        self._open_when_shown = False
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+        search = self.query_one("#search", Input)
+        search.value = ""  # its Changed event keeps this list (see _search_changed)
+        self.load_stale(weeks)
+
+    @work(thread=True, exclusive=True, group="customers-load", exit_on_error=False)
+    def load_stale(self, weeks: int) -> None:
+        """The ids of the persons out of touch (one query), rows for the first page."""
+        from advisor_tui.services.persons.last_contact import stale_persons
+        from advisor_tui.storage.db import new_session
+
+        engine = self.app.engine  # type: ignore[attr-defined]
+        clock = self.app.clock  # type: ignore[attr-defined]
+        with new_session(engine) as session:
+            ids = [person_id for person_id, _ in stale_persons(session, clock(), weeks)]
+            first = customer_list.rows_for_ids(session, ids[:PAGE_SIZE], clock())
+            total = customer_list.total(session)
+
+        def fetch(offset: int, limit: int) -> list[customer_list.PersonRow]:
+            with new_session(engine) as s:
+                return customer_list.rows_for_ids(s, ids[offset : offset + limit], clock())
+
+        self.app.call_from_thread(self._show_stale, weeks, len(ids), fetch, first, total)
+
+    def _show_stale(
+        self,
+        weeks: int,
+        found: int,
+        fetch: PageFetcher,
+        first: list[customer_list.PersonRow],
+        total: int,
+    ) -> None:
+        if weeks != self._stale_weeks:
+            return  # the user typed or asked for another list meanwhile
+        self._total = total
+        self.person_list.show_paged(found, fetch, first)
+        self._shown_query = ""
+        self._show_state(found, total)
+        title = tn("touch.cmd", weeks)
+        if found == 0:
+            self.query_one("#empty", Static).update(tn("stale.none", weeks))
+        status = t("touch.status", title=title, shown=found, total=total)
+        self.query_one("#status", Static).update(status)
+
     def _show_state(self, shown: int, total: int) -> None:
         empty = self.query_one("#empty", Static)
         status = self.query_one("#status", Static)
@@ -199,6 +254,10 @@ class CustomersScreen(ReportsWorkerErrors, Screen[None]):
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
+        if self._stale_weeks is not None:
+            if not event.value.strip():
+                return  # show_stale emptied the box: keep its list
+            self._stale_weeks = None  # typing searches all persons again
         self._query = event.value.strip()
         self._open_when_shown = False
         if self._debounce is not None:
@@ -250,5 +309,8 @@ class CustomersScreen(ReportsWorkerErrors, Screen[None]):
 
     def action_clear_search(self) -> None:
         search = self.query_one("#search", Input)
+        if self._stale_weeks is not None:
+            self._stale_weeks = None  # Esc: from the out-of-touch list back to all persons
+            self.load_all()
         search.value = ""
         search.focus()
