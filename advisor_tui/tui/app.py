@@ -142,10 +142,18 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         return True
 
     def key_label(self, binding_id: str) -> str:
-        """How the key bound to `binding_id` is written, as remapped ("Strg+O")."""
-        for key, active in self.screen.active_bindings.items():
-            if active.binding.id == binding_id:
-                return key_text(key)
+        """How the key bound to `binding_id` is written, as remapped ("Strg+O").
+
+        Read from the definitions (and the user's keymap), not from the live
+        bindings: a key that is off right now (no caller yet, a dialog open)
+        is still the key to name.
+        """
+        remapped = self.settings.keymap.get(binding_id) if self.settings.keymap else None
+        if remapped:
+            return key_text(remapped)
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.id == binding_id:
+                return key_text(binding.key)
         return binding_id
 
     # -- errors ---------------------------------------------------------------

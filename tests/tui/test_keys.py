@@ -259,3 +259,15 @@ def test_every_binding_has_an_id_for_the_keymap() -> None:
                     if isinstance(binding, Binding) and not binding.id:
                         missing.append(f"{value.__name__}: {binding.key}")
     assert missing == []
+
+
+def test_key_names_follow_the_keymap_even_when_the_key_is_off(engine: Engine) -> None:
+    app = make_app(engine)
+    assert app.key_label("app.open_caller") == "Strg+O"  # no caller yet: the key is off
+    assert app.key_label("app.agenda") == "F3"
+    remapped = AdvisorApp(
+        engine=engine,
+        settings=Settings(lang="de", keymap={"app.open_caller": "f9"}),
+        database_label="t",
+    )
+    assert remapped.key_label("app.open_caller") == "F9"
