@@ -340,22 +340,6 @@ TEXTS = {
     "key.open_caller": {"de": "Anrufer öffnen", "en": "Open caller"},
     "person.created": {"de": "{name} angelegt.", "en": "{name} created."},
     "ring.title": {"de": "Anruf", "en": "Incoming call"},
-    "ring.known": {
-        "de": "{name}\n{number}\n{shortcut} öffnet die Kundenkarte.",
-        "en": "{name}\n{number}\n{shortcut} opens the card.",
-    },
-    "ring.shared": {
-        "de": "{number} gehört mehreren: {names}\n{shortcut} öffnet {first}.",
-        "en": "{number} belongs to several: {names}\n{shortcut} opens {first}.",
-    },
-    "ring.suffix": {
-        "de": "Unbekannte Nummer {number} – vielleicht {name}?\n{shortcut} legt einen Kunden an.",
-        "en": "Unknown number {number} – maybe {name}?\n{shortcut} creates a customer.",
-    },
-    "ring.unknown": {
-        "de": "Unbekannter Anrufer {number}\nKunde anlegen? {shortcut}.",
-        "en": "Unknown caller {number}\nCreate a customer? {shortcut}.",
-    },
     "ring.withheld": {"de": "Anruf mit unterdrückter Nummer", "en": "Call with withheld number"},
     "ring.missed": {
         "de": "Verpasster Anruf von {number}: {done}.",
@@ -381,9 +365,4 @@ TEXTS = {
         "en": "Changed by {actor} at {time} – please reload.",
     },
     "stale_write.someone": {"de": "jemand anderem", "en": "someone else"},
-    "stale_write.datetime_format": {"de": "%d.%m.%Y %H:%M", "en": "%Y-%m-%d %H:%M"},
-    "stale_gone": {
-        "de": "Der Eintrag wurde inzwischen gelöscht – bitte neu laden.",
-        "en": "The record was deleted meanwhile – please reload.",
-    },
 }
