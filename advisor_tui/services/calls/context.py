@@ -19,6 +19,7 @@ from advisor_tui.domain.timestamps import as_utc
 from advisor_tui.domain.vocabulary import FollowUpKind, MatchKind, RequestStatus
 from advisor_tui.services import audit
 from advisor_tui.services.calls.recording import CALL_KEY_PREFIX, CallerInfo
+from advisor_tui.services.persons.last_contact import last_contact_kinds
 
 # How many earlier contacts of an unknown number the pop-up shows, and how much of each text.
 EARLIER_LIMIT = 3
@@ -104,25 +105,10 @@ def _persons(session: Session, ids: list[int], now: datetime) -> list[PersonCont
         callbacks.setdefault(
             followup.person_id, PromisedCallback(followup.due_at, followup.attempts)
         )
-    cutoff = as_utc(now)
-    newest = (
-        select(Interaction.person_id, func.max(Interaction.occurred_at).label("at"))
-        .where(col(Interaction.person_id).in_(ids), col(Interaction.occurred_at) <= cutoff)
-        .group_by(col(Interaction.person_id))
-        .subquery()
-    )
-    last: dict[int, LastContact] = {}
-    rows = session.exec(
-        select(Interaction.person_id, Interaction.occurred_at, Interaction.kind)
-        .join(
-            newest,
-            (col(Interaction.person_id) == newest.c.person_id)
-            & (col(Interaction.occurred_at) == newest.c.at),
-        )
-        .order_by(col(Interaction.id).desc())
-    ).all()
-    for person_id, at, kind in rows:
-        last.setdefault(person_id, LastContact(at, kind))
+    last = {
+        person_id: LastContact(at, kind)
+        for person_id, (at, kind) in last_contact_kinds(session, ids, as_utc(now)).items()
+    }
     result = []
     for person_id in ids:
         person = people.get(person_id)

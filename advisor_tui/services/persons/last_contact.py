@@ -28,6 +28,36 @@ def last_contacts(session: Session, person_ids: Sequence[int]) -> dict[int, date
     return {person_id: at for person_id, at in rows if at is not None}
 
 
+def last_contact_kinds(
+    session: Session, person_ids: Sequence[int], until: datetime
+) -> dict[int, tuple[datetime, str]]:
+    """The latest interaction up to `until` per person: its time and kind (for the pop-up)."""
+    if not person_ids:
+        return {}
+    newest = (
+        select(Interaction.person_id, func.max(Interaction.occurred_at).label("at"))
+        .where(
+            col(Interaction.person_id).in_(list(person_ids)),
+            col(Interaction.occurred_at) <= until,
+        )
+        .group_by(col(Interaction.person_id))
+        .subquery()
+    )
+    rows = session.exec(
+        select(Interaction.person_id, Interaction.occurred_at, Interaction.kind)
+        .join(
+            newest,
+            (col(Interaction.person_id) == newest.c.person_id)
+            & (col(Interaction.occurred_at) == newest.c.at),
+        )
+        .order_by(col(Interaction.id).desc())
+    ).all()
+    found: dict[int, tuple[datetime, str]] = {}
+    for person_id, at, kind in rows:
+        found.setdefault(person_id, (at, kind))
+    return found
+
+
 def stale_persons(
     session: Session, now: datetime, weeks: int, limit: int | None = None
 ) -> list[tuple[int, datetime | None]]:
