@@ -271,3 +271,12 @@ def test_key_names_follow_the_keymap_even_when_the_key_is_off(engine: Engine) ->
         database_label="t",
     )
     assert remapped.key_label("app.open_caller") == "F9"
+
+
+async def test_enter_before_the_first_list_arrives_opens_its_first_row(
+    engine: Engine, people: dict[str, int]
+) -> None:
+    app = make_app(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")  # at once, before the list has loaded
+        assert await wait_until(pilot, lambda: card_of(app)) == people["Becker"]

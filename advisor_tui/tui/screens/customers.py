@@ -143,6 +143,7 @@ class CustomersScreen(ReportsWorkerErrors, Screen[None]):
         self.person_list.show_paged(total, fetch, first)
         self._shown_query = ""
         self._show_state(total, total)
+        self._open_if_asked(total)
 
     @work(thread=True, exclusive=True, group="customers-search", exit_on_error=False)
     def run_search(self, query: str) -> None:
@@ -181,9 +182,13 @@ class CustomersScreen(ReportsWorkerErrors, Screen[None]):
         self.person_list.show_paged(found, fetch, first)
         self._shown_query = query
         self._show_state(found, total)
+        self._open_if_asked(found)
+
+    def _open_if_asked(self, shown: int) -> None:
+        """Enter came before this list (at start-up or while typing): open its first row now."""
         if self._open_when_shown:
             self._open_when_shown = False
-            if found:
+            if shown:
                 self.person_list.action_open()
 
     def show_stale(self, weeks: int) -> None:
