@@ -1,7 +1,7 @@
 """Writes refused because someone else changed the record first (optimistic locking).
 
 `version` is SQLAlchemy's version counter on the edited tables
-(`domain.models._Versioned`): every UPDATE and DELETE carries
+(`domain.models.columns.Versioned`): every UPDATE and DELETE carries
 `WHERE version = ?`, and a row changed by another session since it was
 loaded matches nothing, so the flush raises `StaleDataError`. Services that
 also take an `expected_version` (what the screen showed) refuse a mismatch

@@ -11,50 +11,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Text, event
-from sqlalchemy.orm import declared_attr
+from sqlalchemy import Column, Index, Integer, String, event
 from sqlmodel import Field, SQLModel
 
 from advisor_tui.domain.collation import sort_key
+from advisor_tui.domain.models.columns import Versioned as _Versioned
+from advisor_tui.domain.models.columns import created_column as _created
+from advisor_tui.domain.models.columns import parent_column as _parent
+from advisor_tui.domain.models.columns import text_column as _text
+from advisor_tui.domain.models.columns import when_column as _when
 from advisor_tui.domain.timestamps import UTCDateTime, utcnow
-
-
-def _when(*, nullable: bool = True, index: bool = False) -> Any:
-    """A timezone-aware timestamp column (None by default)."""
-    return Field(default=None, sa_column=Column(UTCDateTime, nullable=nullable, index=index))
-
-
-def _created() -> Any:
-    return Field(default_factory=utcnow, sa_column=Column(UTCDateTime, nullable=False))
-
-
-def _parent(table: str, *, nullable: bool = False, on_delete: str = "CASCADE") -> Any:
-    """A foreign key to `table.id`, indexed."""
-    return Field(
-        default=None,
-        sa_column=Column(
-            Integer, ForeignKey(f"{table}.id", ondelete=on_delete), nullable=nullable, index=True
-        ),
-    )
-
-
-def _text() -> Any:
-    return Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
-
-
-class _Versioned:
-    """Optimistic locking by the database: `version` is SQLAlchemy's version counter.
-
-    Every ORM UPDATE and DELETE carries `WHERE version = <the version loaded>`
-    and sets `version + 1`; a row changed by someone else meanwhile matches
-    nothing and the flush raises `StaleDataError` (services turn it into
-    `ServiceError("stale_write")`). Core statements bypass this on purpose
-    (bulk loads and imports write `version` themselves).
-    """
-
-    @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
-        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
 class Person(_Versioned, SQLModel, table=True):
