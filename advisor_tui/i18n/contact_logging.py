@@ -138,4 +138,8 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "de": "Wiedervorlage ({kind}) am {due}.",
         "en": "Follow-up ({kind}) on {due}.",
     },
+    "followup.after_contact": {
+        "de": "Nach {what} am {when}",
+        "en": "After {what} on {when}",
+    },
 }

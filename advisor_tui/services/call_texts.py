@@ -21,11 +21,13 @@ from advisor_tui.domain.models import FollowUp, Interaction, Request
 from advisor_tui.domain.phones import DEFAULT_REGION, format_for_display
 from advisor_tui.domain.vocabulary import Channel, Direction, FollowUpKind, Outcome
 from advisor_tui.i18n import t
-from advisor_tui.i18n.dates import format_time
+from advisor_tui.i18n.dates import format_datetime, format_time
 
 # services.calls.recording.call_key writes "callmonitor:NUMBER:ISO-TIME[:CONN]".
 CALL_KEY_PREFIX = "callmonitor:"
 WITHHELD_IN_KEY = "withheld"
+# A follow-up promised while logging a contact: "contact:ID:KIND:OUTCOME:ISO-TIME".
+CONTACT_KEY_PREFIX = "contact:"
 
 Row = FollowUp | Request | Interaction | Mapping[str, Any]
 
@@ -53,6 +55,32 @@ def time_of_call_key(key: str | None) -> datetime | None:
         return datetime.fromisoformat(match.group(0))
     except ValueError:
         return None
+
+
+def contact_key(interaction: Interaction) -> str:
+    """The key a follow-up promised in a logged contact keeps: its reason when it has no note."""
+    return ":".join(
+        (
+            CONTACT_KEY_PREFIX + str(interaction.id),
+            interaction.kind,
+            interaction.outcome or "",
+            interaction.occurred_at.isoformat(),
+        )
+    )
+
+
+def _after_contact(key: str) -> str:
+    """ "Nach Anruf am 01.12.2026 10:41 (nicht erreicht)", from a contact key; "" for others."""
+    parts = key[len(CONTACT_KEY_PREFIX) :].split(":", 3)
+    if len(parts) != 4:
+        return ""
+    _, kind, outcome, when = parts
+    try:
+        at = datetime.fromisoformat(when)
+    except ValueError:
+        return ""
+    text = t("followup.after_contact", what=t(f"interaction.{kind}"), when=format_datetime(at))
+    return f"{text} ({t(f'outcome.{outcome}')})" if outcome else text
 
 
 def duration_text(seconds: int | None) -> str:
@@ -88,6 +116,9 @@ def _number(number: str | None, region: str) -> str:
 def followup_text(row: Row, *, region: str = DEFAULT_REGION) -> str:
     """A follow-up's note, or for a missed call's callback "Missed call from … at …"."""
     note = _get(row, "note") or ""
+    key = _get(row, "external_id") or ""
+    if not note and key.startswith(CONTACT_KEY_PREFIX):
+        return _after_contact(key)
     if note or _get(row, "kind") != FollowUpKind.CALLBACK.value:
         return note
     is_call, number = number_of_call_key(_get(row, "external_id"))

@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 
 from advisor_tui.domain.models import Address, AuditEntry, FollowUp, Interaction
 from advisor_tui.domain.timestamps import local
+from advisor_tui.services.call_texts import followup_text
 from advisor_tui.services.contacts.logging import (
     correct_note,
     followup_choices,
@@ -68,6 +69,8 @@ def test_no_answer_with_followup_makes_a_callback_and_no_failure(
     assert local(followup.due_at).date() == local(NOW).date() + timedelta(days=1)
     address = session.get(Address, mobile_id)
     assert address is not None and address.failed_at is None and address.last_success_at is None
+    # No note typed: the agenda and the card still say why the callback is there.
+    assert followup_text(followup) == "Nach Anruf am 10.03.2026 15:30 (nicht erreicht)"
 
 
 def test_reached_records_success_and_closes_ticked_callbacks(

@@ -28,6 +28,7 @@ from advisor_tui.domain.vocabulary import (
     Outcome,
 )
 from advisor_tui.services import audit
+from advisor_tui.services.call_texts import contact_key
 from advisor_tui.services.contacts.when import FollowUpChoice, followup_choices, parse_when
 from advisor_tui.services.errors import NotFound, ServiceError
 from advisor_tui.services.persons import evidence
@@ -230,6 +231,7 @@ def log_contact(
             kind=followup_kind,
             due_at=as_utc(follow_up_due),
             note=note.strip(),
+            external_id=contact_key(interaction),  # its reason when the note is empty
         )
         session.add(followup)
         session.flush()
