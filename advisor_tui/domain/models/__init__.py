@@ -22,11 +22,13 @@ from advisor_tui.domain.models.core import (
     Person,
     Request,
 )
+from advisor_tui.domain.models.erasure import Erasure
 
 __all__ = [
     "Address",
     "AuditEntry",
     "Consent",
+    "Erasure",
     "FollowUp",
     "Interaction",
     "Person",

@@ -10,8 +10,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from advisor_tui.domain.timestamps import UTCDateTime
-
 revision = "0009"
 down_revision = "0008"
 branch_labels = None
@@ -23,8 +21,8 @@ def upgrade() -> None:
         "erasure",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("person_id", sa.Integer(), nullable=False),
-        sa.Column("person_created_at", UTCDateTime(), nullable=True),
-        sa.Column("erased_at", UTCDateTime(), nullable=False),
+        sa.Column("person_created_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("erased_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_erasure_person_id", "erasure", ["person_id"])
