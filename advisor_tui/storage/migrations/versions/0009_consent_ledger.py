@@ -12,8 +12,8 @@ The rows of the old `consent` table move into the ledger: a given consent
 becomes a "granted" event (method "migrated", the old "how" as wording), a
 revocation a "revoked" event, a consent never given a "refused" one.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-01
 """
 
@@ -22,8 +22,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
-down_revision = "0009"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
