@@ -163,4 +163,5 @@ class ConsentChannel(StrEnum):
     EMAIL = "email"
     SMS = "sms"
     MESSENGER = "messenger"
+    FAX = "fax"  # UWG §7(2) Nr.2: needs express consent like e-mail
     LETTER = "letter"

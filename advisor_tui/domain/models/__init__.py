@@ -13,6 +13,13 @@ Alembic and the tests rely on. Add a new module's import below.
 
 from __future__ import annotations
 
+from advisor_tui.domain.models.consent import (
+    AdviceSeal,
+    ConsentEvent,
+    ConsentKey,
+    ConsentUse,
+    DoNotContact,
+)
 from advisor_tui.domain.models.core import (
     Address,
     AuditEntry,
@@ -26,8 +33,13 @@ from advisor_tui.domain.models.erasure import Erasure
 
 __all__ = [
     "Address",
+    "AdviceSeal",
     "AuditEntry",
     "Consent",
+    "ConsentEvent",
+    "ConsentKey",
+    "ConsentUse",
+    "DoNotContact",
     "Erasure",
     "FollowUp",
     "Interaction",

@@ -56,6 +56,11 @@ class Person(_Versioned, SQLModel, table=True):
     sort_key: str = Field(
         default="", sa_column=Column(String(300), nullable=False, server_default="")
     )
+    # Consumer or business (domain.consent.Party): UWG §7 treats phone advertising differently.
+    party: str = Field(
+        default="consumer",
+        sa_column=Column(String(10), nullable=False, server_default="consumer"),
+    )
 
     @property
     def display_name(self) -> str:
