@@ -25,6 +25,7 @@ from advisor_tui.i18n import (
     invalid,
     person_card,
     ring_texts,
+    safety,
     search,
     touch_texts,
 )
@@ -52,6 +53,7 @@ for _part in (
     calllist_texts,
     touch_texts,
     ring_texts,
+    safety,
 ):
     _overlap = CATALOG.keys() & _part.TEXTS.keys()
     if _overlap:

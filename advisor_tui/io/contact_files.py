@@ -14,6 +14,7 @@ from pathlib import Path
 
 from advisor_tui.io.contact_record import ContactRecord, RecordError, decode_bytes
 from advisor_tui.io.csv_contacts import csv_rows, row_to_record
+from advisor_tui.io.input_files import read_input_bytes
 from advisor_tui.io.vcard import VCARD_SUFFIXES, looks_like_vcard, split_cards, vcard_files
 from advisor_tui.io.vcard_mapping import parse_card
 
@@ -60,7 +61,7 @@ def collect_units(paths: Sequence[Path]) -> tuple[list[Unit], list[FileProblem]]
             continue
         for file in files:
             try:
-                text = decode_bytes(file.read_bytes())
+                text = decode_bytes(read_input_bytes(file))
             except OSError as exc:
                 problems.append(
                     FileProblem(str(file), 0, "import.err.unreadable", {"detail": exc.strerror})
