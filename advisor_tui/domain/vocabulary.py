@@ -69,6 +69,7 @@ class Channel(StrEnum):
     EMAIL = "email"
     WHATSAPP = "whatsapp"
     SIGNAL = "signal"
+    TELEGRAM = "telegram"
     FACEBOOK = "facebook"
     X = "x"
     LINKEDIN = "linkedin"
@@ -77,6 +78,7 @@ class Channel(StrEnum):
     VOICEMAIL = "voicemail"
     LETTER = "letter"
     FAX = "fax"
+    IN_PERSON = "in_person"  # said across the desk, at a meeting
 
 
 class RequestKind(StrEnum):

@@ -30,6 +30,7 @@ from advisor_tui.domain.models.core import (
     Request,
 )
 from advisor_tui.domain.models.erasure import Erasure
+from advisor_tui.domain.models.inbox import Message, RequestCandidate
 
 __all__ = [
     "Address",
@@ -43,6 +44,8 @@ __all__ = [
     "Erasure",
     "FollowUp",
     "Interaction",
+    "Message",
     "Person",
     "Request",
+    "RequestCandidate",
 ]

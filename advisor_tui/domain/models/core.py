@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, Index, Integer, String, event
+from sqlalchemy import Boolean, Column, Index, Integer, String, event
+from sqlalchemy import false as sa_false
 from sqlmodel import Field, SQLModel
 
 from advisor_tui.domain.collation import sort_key
@@ -107,32 +108,39 @@ class Address(_Versioned, SQLModel, table=True):
     failed_at: datetime | None = _when()
     failure_kind: str | None = Field(default=None, max_length=30)  # FailureKind
     is_preferred: bool = False  # vCard pref / chosen by the advisor
+    # Where the address came from when not typed or imported ("request": learned from the inbox).
+    source: str = Field(default="", sa_column=Column(String(30), nullable=False, server_default=""))
     created_at: datetime = _created()
     updated_at: datetime | None = _when()
     version: int = 1
 
 
 class Request(_Versioned, SQLModel, table=True):
-    """Something a person asked for (Eingang), on a channel, from a sender."""
+    """Something a person asked for (Eingang): the case its messages belong to.
+
+    The messages themselves (text, subject, recipients, external ids) are
+    `inbox.Message` rows; the persons it may be from are `inbox.RequestCandidate`
+    rows. `channel` and `sender` are where it came in: where the answer goes.
+    """
 
     __tablename__ = "request"
-    # One row per message (or call, see services.calls) and channel, however often it arrives.
-    __table_args__ = (Index("uq_request_channel_message_id", "channel", "message_id", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
     person_id: int | None = _parent("person", nullable=True, on_delete="SET NULL")
     match: str = Field(default="unknown", max_length=20)  # MatchKind
+    # The one suggestion a single key confirms (a unique suffix or name hint).
     suggested_person_id: int | None = _parent("person", nullable=True, on_delete="SET NULL")
     channel: str = Field(max_length=20)  # Channel
     sender: str = Field(default="", max_length=500)  # raw sender as received
     sender_normalized: str | None = Field(default=None, max_length=500, index=True)
-    sender_name: str = Field(default="", max_length=200)  # e-mail display name
-    recipient: str = Field(default="", max_length=500)  # which of the advisor's addresses
-    message_id: str | None = Field(default=None, max_length=500, index=True)  # dedupe
-    subject: str = Field(default="", max_length=500)
-    body: str = _text()
     kind: str = Field(default="other", max_length=20)  # RequestKind
     status: str = Field(default="new", max_length=20, index=True)  # RequestStatus
+    deadline_at: datetime | None = _when()  # a complaint's answer is due by then
+    done_at: datetime | None = _when()
+    # This request set the person's dissatisfied mark: resolving it clears the mark.
+    marked_dissatisfied: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=sa_false())
+    )
     received_at: datetime = _created()
     retain_until: date | None = None  # FinVermV §23 retention lock after erasure
     created_at: datetime = _created()

@@ -32,7 +32,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from advisor_tui.domain.models import AuditEntry, FollowUp, Interaction, Request
+from advisor_tui.domain.models import AuditEntry, FollowUp, Interaction, Message
 from advisor_tui.domain.phones import DEFAULT_REGION
 from advisor_tui.domain.timestamps import as_utc
 from advisor_tui.domain.vocabulary import Channel, Direction
@@ -201,10 +201,10 @@ def stored_in_minute(
     logged = {k for k in session.exec(interactions) if k}
     if direction == Direction.OUT.value:
         return {"outgoing": logged}
-    requests = select(Request.message_id).where(
-        Request.channel == Channel.PHONE.value,
-        col(Request.message_id) >= low,
-        col(Request.message_id) < high,
+    requests = select(Message.external_id).where(
+        Message.channel == Channel.PHONE.value,
+        col(Message.external_id) >= low,
+        col(Message.external_id) < high,
     )
     missed = {k for k in session.exec(requests) if k}
     # A number shared by several persons leaves one follow-up each with the same key.

@@ -19,6 +19,7 @@ from advisor_tui.domain.timestamps import as_utc
 from advisor_tui.domain.vocabulary import FollowUpKind, MatchKind, RequestStatus
 from advisor_tui.services import audit
 from advisor_tui.services.calls.recording import CALL_KEY_PREFIX, CallerInfo
+from advisor_tui.services.inbox.texts import first_texts
 from advisor_tui.services.persons.last_contact import last_contact_kinds
 
 # How many earlier contacts of an unknown number the pop-up shows, and how much of each text.
@@ -153,7 +154,10 @@ def _earlier(session: Session, number: str) -> list[EarlierContact]:
         .order_by(col(Interaction.occurred_at).desc(), col(Interaction.id).desc())
         .limit(EARLIER_LIMIT)
     ).all()
-    found = [EarlierContact(r.received_at, r.channel, _clip(r.body or r.subject)) for r in requests]
+    texts = first_texts(session, [r.id for r in requests if r.id is not None])
+    found = [
+        EarlierContact(r.received_at, r.channel, _clip(texts.get(r.id or 0, ""))) for r in requests
+    ]
     found += [EarlierContact(i.occurred_at, i.channel or "phone", _clip(i.summary)) for i in calls]
     found.sort(key=lambda e: as_utc(e.at), reverse=True)
     return found[:EARLIER_LIMIT]

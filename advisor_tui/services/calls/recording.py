@@ -11,8 +11,8 @@ call, records it; the caller commits. The pieces are public too:
   one follow-up per person: we must not pick one silently (DESIGN.md
   "Matching"), and the advisor looks at whichever card comes up. An unknown
   number, a suffix-only suggestion or a withheld number becomes an inbox
-  entry (`Request`, channel phone). Replaying the same call (same number,
-  same time, same connection id) records nothing new, also when two
+  entry (`services.inbox.intake.record_incoming`, channel phone). Replaying
+  the same call (same number, same time, same connection id) records nothing new, also when two
   listeners record it at once (`call_key`, unique indexes, `insert_once`).
   A callback is due within `callback_within_hours` working hours (Mon–Fri
   8–18), not the moment it rang; a further missed call from the same number
@@ -36,7 +36,8 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from advisor_tui.domain.models import AuditEntry, FollowUp, Interaction, Person, Request
+from advisor_tui.domain.incoming import IncomingMessage
+from advisor_tui.domain.models import AuditEntry, FollowUp, Interaction, Person
 from advisor_tui.domain.phones import DEFAULT_REGION, format_for_display
 from advisor_tui.domain.timestamps import as_utc
 from advisor_tui.domain.vocabulary import (
@@ -47,13 +48,12 @@ from advisor_tui.domain.vocabulary import (
     InteractionKind,
     MatchKind,
     Outcome,
-    RequestKind,
-    RequestStatus,
 )
 from advisor_tui.io.callmonitor_events import CallOutcome, OutcomeKind
 from advisor_tui.services import audit
 from advisor_tui.services.call_texts import time_of_call_key
 from advisor_tui.services.followups.timing import DEFAULT_CALLBACK_WITHIN_HOURS, add_working_hours
+from advisor_tui.services.inbox.intake import record_incoming
 from advisor_tui.services.persons import evidence
 from advisor_tui.services.persons.lookup import LookupResult, reverse_lookup
 from advisor_tui.storage.unique import insert_once
@@ -337,38 +337,17 @@ def _close_callbacks(session: Session, person_id: int, interaction_id: int, at: 
 def _missed_to_inbox(
     session: Session, info: CallerInfo, at: datetime, called: str | None, key: str
 ) -> MissedCallRecord:
-    existing = session.exec(select(Request).where(Request.message_id == key)).first()
-    if existing is not None:
-        return MissedCallRecord(info, at, (), existing.id, False)
-    suggested = info.candidates[0].person_id if info.candidates else None
-    # Nobody to call back when withheld: an inbox note, not a callback request.
-    kind = RequestKind.OTHER.value if info.withheld else RequestKind.CALLBACK.value
-    # No subject or body stored: the UI renders them from channel, kind, sender and time.
-    request = Request(
+    # No text stored: the UI renders the missed call from channel, kind, sender and time.
+    message = IncomingMessage(
         channel=Channel.PHONE.value,
-        kind=kind,
-        status=RequestStatus.NEW.value,
-        match=info.match if suggested is not None else MatchKind.UNKNOWN.value,
-        suggested_person_id=suggested,
         sender=info.number or "",
-        sender_normalized=info.lookup.normalized if info.lookup else None,
+        text="",
+        at=as_utc(at),
         recipient=called or "",
-        message_id=key,
-        subject="",
-        body="",
-        received_at=as_utc(at),
+        external_id=key,
     )
-    request_id, created = insert_once(session, request, ("channel", "message_id"))
-    if not created:  # recorded meanwhile by another listener
-        return MissedCallRecord(info, at, (), request_id, False)
-    audit.record(
-        session,
-        "request.create",
-        "request",
-        request_id,
-        {"source": SOURCE, "channel": "phone", "number": info.number, "at": at},
-    )
-    return MissedCallRecord(info, at, (), request_id, True)
+    result = record_incoming(session, message)
+    return MissedCallRecord(info, at, (), result.request_id, result.created)
 
 
 def _log_call(

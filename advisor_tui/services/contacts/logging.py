@@ -48,8 +48,8 @@ __all__ = [
     "parse_when",
 ]
 
-# A meeting has no channel of the Channel vocabulary: it is stored as this.
-IN_PERSON = "in_person"
+# A meeting: the channel in person.
+IN_PERSON = Channel.IN_PERSON.value
 SOURCE = "log"
 
 # Which kind of interaction a contact on a channel is; every other channel is a message.
@@ -95,7 +95,7 @@ class LoggedContact:
 
 def channels() -> list[str]:
     """Every channel a contact can be logged on."""
-    return [*(c.value for c in Channel), IN_PERSON]
+    return [c.value for c in Channel]
 
 
 def kind_for(channel: str) -> InteractionKind:

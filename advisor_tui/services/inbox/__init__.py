@@ -1,0 +1,1 @@
+"""The inbox (Eingang): incoming messages, their requests, matching and learning."""
