@@ -16,6 +16,7 @@ from advisor_tui.i18n import (
     birthdays,
     calllist_texts,
     calls,
+    consent_texts,
     contact_logging,
     core,
     data_rights,
@@ -53,6 +54,7 @@ for _part in (
     calllist_texts,
     touch_texts,
     ring_texts,
+    consent_texts,
     safety,
 ):
     _overlap = CATALOG.keys() & _part.TEXTS.keys()
