@@ -23,9 +23,10 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from advisor_tui import paths
-from advisor_tui.i18n import guess_language
+from advisor_tui.i18n import guess_language, t
 
 
 class ConfigError(Exception):
@@ -60,6 +61,40 @@ def _config_path() -> Path:
     return Path(override) if override else paths.config_file()
 
 
+def _section(data: dict[str, Any], name: str, path: Path) -> dict[str, Any]:
+    value = data.get(name, {})
+    if not isinstance(value, dict):
+        raise _bad(path, name, "", value, "table")
+    return value
+
+
+def _bad(path: Path, section: str, key: str, value: object, expected: str) -> ConfigError:
+    return ConfigError(
+        t(
+            "config.bad_value",
+            path=path,
+            section=section,
+            key=key,
+            value=repr(value),
+            expected=t(f"config.expected.{expected}"),
+        )
+    )
+
+
+def _typed(table: dict[str, Any], key: str, default: Any, path: Path, section: str) -> Any:
+    """`table[key]` as the type of `default`, or ConfigError naming the bad value."""
+    value = table.get(key, default)
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise _bad(path, section, key, value, "bool")
+    elif isinstance(default, int):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _bad(path, section, key, value, "int")
+    elif not isinstance(value, str):
+        raise _bad(path, section, key, value, "str")
+    return value
+
+
 def load_settings() -> Settings:
     """Read the config file (if any), then apply environment overrides."""
     settings = Settings()
@@ -72,14 +107,16 @@ def load_settings() -> Settings:
             raise ConfigError(f"{path}: {exc}") from exc
         file_lang = str(data.get("lang", ""))
         settings.region = str(data.get("region", settings.region)).upper()
-        settings.database_url = data.get("database_url") or None
-        monitor = data.get("callmonitor", {})
+        settings.database_url = _typed(data, "database_url", "", path, "") or None
+        monitor = _section(data, "callmonitor", path)
         settings.callmonitor = CallMonitorSettings(
-            enabled=bool(monitor.get("enabled", False)),
-            host=str(monitor.get("host", "fritz.box")),
-            port=int(monitor.get("port", 1012)),
+            enabled=_typed(monitor, "enabled", False, path, "callmonitor"),
+            host=_typed(monitor, "host", "fritz.box", path, "callmonitor"),
+            port=_typed(monitor, "port", 1012, path, "callmonitor"),
         )
-        calls = data.get("calls", {})
+        if not 0 < settings.callmonitor.port < 65536:
+            raise _bad(path, "callmonitor", "port", settings.callmonitor.port, "int")
+        calls = _section(data, "calls", path)
         try:
             within = float(calls.get("callback_within_hours", 2.0))
         except (TypeError, ValueError) as exc:
@@ -87,7 +124,7 @@ def load_settings() -> Settings:
         if not 0 <= within <= 24 * 7:
             raise ConfigError(f"{path}: [calls] callback_within_hours must be 0 to 168")
         settings.calls = CallSettings(callback_within_hours=within)
-        settings.keymap = {str(k): str(v) for k, v in data.get("keymap", {}).items()}
+        settings.keymap = {str(k): str(v) for k, v in _section(data, "keymap", path).items()}
     settings.lang = os.environ.get("ADVISOR_LANG") or file_lang or guess_language()
     settings.region = os.environ.get("ADVISOR_REGION", settings.region).upper()
     settings.database_url = os.environ.get("ADVISOR_DATABASE_URL") or settings.database_url

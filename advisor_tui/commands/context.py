@@ -31,6 +31,49 @@ class UsageError(Exception):
     """Wrong arguments; the message is one sentence (exit status 2)."""
 
 
+# SQLite's INTEGER is 64-bit signed: a larger id cannot name any record.
+MAX_RECORD_ID = 2**63 - 1
+# Arguments that name files: undecodable bytes (surrogate escapes) are a valid file name there.
+_PATH_ARGUMENTS = frozenset({"files", "file", "output", "dest", "db"})
+
+
+def record_id(value: str) -> int:
+    """argparse type of a record id: a whole number from 1 to 2^63-1, else one sentence."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= MAX_RECORD_ID:
+        raise argparse.ArgumentTypeError(t("cli.bad_id", value=printable(value)))
+    return number
+
+
+def printable(text: str) -> str:
+    """`text` safe to print: lone surrogates (bytes that were not UTF-8) become U+FFFD."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def check_arguments(args: argparse.Namespace) -> None:
+    """Refuse what no command can use: `--db ""` and text that is not valid Unicode."""
+    if getattr(args, "db", None) == "":
+        raise UsageError(t("cli.db_empty"))
+    for name, value in vars(args).items():
+        if name in _PATH_ARGUMENTS:
+            continue
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if isinstance(item, str) and _has_surrogates(item):
+                raise UsageError(t("cli.bad_text", value=printable(item)))
+
+
 def user_message(exc: BaseException) -> str | None:
     """The one-sentence message for errors users cause, None for programming errors.
 
@@ -48,10 +91,22 @@ def user_message(exc: BaseException) -> str | None:
     from advisor_tui.i18n.errors import describe_error
     from advisor_tui.services.errors import ServiceError
     from advisor_tui.storage.db import DatabaseError
+    from advisor_tui.storage.output_files import OutputFileError
 
     # What users cause or meet: refused input, a locked or unreadable database, a bad
-    # settings file, a file they named (missing, not allowed, disk full).
-    caused = (ServiceError, DatabaseError, ConfigError, OperationalError, sqlite3.Error, OSError)
+    # settings file, a file they named (missing, not allowed, disk full), a number
+    # too large for the database, text with bytes that were not UTF-8.
+    caused = (
+        ServiceError,
+        DatabaseError,
+        ConfigError,
+        OperationalError,
+        sqlite3.Error,
+        OSError,
+        OutputFileError,
+        OverflowError,
+        UnicodeError,
+    )
     return describe_error(exc) if isinstance(exc, caused) else None
 
 
@@ -65,6 +120,7 @@ class CliContext:
     def from_args(cls, args: argparse.Namespace) -> CliContext:
         from advisor_tui.config import load_settings
 
+        check_arguments(args)
         settings = load_settings()
         lang = getattr(args, "lang", None)
         if lang:

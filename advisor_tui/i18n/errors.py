@@ -48,6 +48,10 @@ def _describe(exc: BaseException) -> str:
     params = getattr(exc, "params", None)
     if isinstance(key, str) and isinstance(params, dict) and key in CATALOG:
         return t(key, **params)
+    if isinstance(exc, OverflowError) or isinstance(getattr(exc, "orig", None), OverflowError):
+        return t("error.number_too_large")
+    if isinstance(exc, UnicodeError):
+        return t("error.bad_text")
     if _is_config_error(exc):
         return t("error.config", reason=str(exc))
     sql_key = _sql_condition(exc)
