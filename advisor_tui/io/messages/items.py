@@ -17,6 +17,9 @@ class Found:
     line: int = 0
 
 
+# What `advisor import-messages --channel` accepts: auto (by content) or one reader family.
+CHANNELS = ("auto", "email", "sms", "whatsapp")
+
 # Reasons that are no fault of the file: the advisor's own messages, system lines, drafts.
 NOT_INCOMING = frozenset({"outgoing", "system", "deleted", "draft", "folder_skipped"})
 

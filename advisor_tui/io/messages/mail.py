@@ -212,13 +212,6 @@ def parse_bytes(data: bytes) -> Message:
     return email.message_from_bytes(data)
 
 
-def read_eml(path: Path) -> Iterator[Item]:
-    """One `.eml` file (a mail as saved by a mail program)."""
-    data = path.read_bytes()
-    mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-    yield read_message(parse_bytes(data), str(path), fallback_at=mtime)
-
-
 def is_maildir(path: Path) -> bool:
     return (path / "cur").is_dir() and (path / "new").is_dir()
 
@@ -245,21 +238,13 @@ def maildir_files(folder: Path) -> list[Path]:
     return files
 
 
-def _maildir_time(path: Path) -> datetime | None:
-    """Delivery time from the file name ("1543571820.M1P2.host:2,S")."""
+def maildir_time(path: Path) -> datetime | None:
+    """Delivery time from a Maildir file name ("1543571820.M1P2.host:2,S")."""
     head = path.name.split(".", 1)[0]
     try:
         return datetime.fromtimestamp(int(head), UTC)
     except (ValueError, OverflowError, OSError):
         return None
-
-
-def read_maildir_file(path: Path) -> Item:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return Skipped(str(path), 0, "unreadable", exc.strerror or "")
-    return read_message(parse_bytes(data), str(path), fallback_at=_maildir_time(path))
 
 
 def read_mbox(path: Path) -> Iterator[Item]:
