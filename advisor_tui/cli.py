@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "stale",
     "log_call",
     "import_calls",
+    "import_messages",
     "demo",
 )
 

@@ -24,6 +24,7 @@ from advisor_tui.i18n import (
     error_texts,
     imports,
     invalid,
+    message_import_texts,
     person_card,
     ring_texts,
     safety,
@@ -56,6 +57,7 @@ for _part in (
     ring_texts,
     consent_texts,
     safety,
+    message_import_texts,
 ):
     _overlap = CATALOG.keys() & _part.TEXTS.keys()
     if _overlap:
