@@ -15,7 +15,13 @@ from pathlib import Path
 from advisor_tui.io.contact_record import ContactRecord, RecordError, decode_bytes
 from advisor_tui.io.csv_contacts import csv_rows, row_to_record
 from advisor_tui.io.input_files import read_input_bytes
-from advisor_tui.io.vcard import VCARD_SUFFIXES, looks_like_vcard, split_cards, vcard_files
+from advisor_tui.io.vcard import (
+    VCARD_SUFFIXES,
+    looks_like_vcard,
+    split_cards,
+    vcard_bytes,
+    vcard_files,
+)
 from advisor_tui.io.vcard_mapping import parse_card
 
 
@@ -38,10 +44,12 @@ class FileProblem:
     params: dict[str, object] = field(default_factory=dict)
 
 
-def _units_of_text(text: str, source: str, suffix: str) -> list[Unit]:
-    if suffix in VCARD_SUFFIXES or (suffix != ".csv" and looks_like_vcard(text)):
-        return [Unit(c.source, c.line, partial(parse_card, c)) for c in split_cards(text, source)]
-    mapping, rows = csv_rows(text, source)
+def _units_of_data(data: bytes, source: str, suffix: str) -> list[Unit]:
+    # vCards are split and unfolded as bytes (encodings differ per card); CSV is text.
+    cards = vcard_bytes(data)
+    if suffix in VCARD_SUFFIXES or (suffix != ".csv" and looks_like_vcard(cards)):
+        return [Unit(c.source, c.line, partial(parse_card, c)) for c in split_cards(cards, source)]
+    mapping, rows = csv_rows(decode_bytes(data), source)
     return [Unit(source, row.line, partial(row_to_record, mapping, row, source)) for row in rows]
 
 
@@ -61,14 +69,14 @@ def collect_units(paths: Sequence[Path]) -> tuple[list[Unit], list[FileProblem]]
             continue
         for file in files:
             try:
-                text = decode_bytes(read_input_bytes(file))
+                data = read_input_bytes(file)
             except OSError as exc:
                 problems.append(
                     FileProblem(str(file), 0, "import.err.unreadable", {"detail": exc.strerror})
                 )
                 continue
             try:
-                found = _units_of_text(text, str(file), file.suffix.lower())
+                found = _units_of_data(data, str(file), file.suffix.lower())
             except RecordError as exc:
                 problems.append(FileProblem(str(file), exc.line or 0, exc.key, dict(exc.params)))
                 continue

@@ -12,6 +12,15 @@ from datetime import date
 from typing import Any
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A line left out of a record that was read: where, and why (i18n key + parameters)."""
+
+    line: int
+    key: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
 @dataclass
 class AddressRecord:
     """One address as read: kind and scope are `domain.vocabulary` values."""
@@ -45,6 +54,10 @@ class ContactRecord:
     addresses: list[AddressRecord] = field(default_factory=list)
     # Properties we do not interpret, kept for export: {"group", "name", "params", "value"}.
     extra: list[dict[str, Any]] = field(default_factory=list)
+    # Lines of the card left out because they could not be read (reported, card kept).
+    skipped: list[Skipped] = field(default_factory=list)
+    # No name in the source: the import derives one from an address and marks it for review.
+    name_from_address: bool = False
 
     @property
     def has_name(self) -> bool:
@@ -61,10 +74,29 @@ class RecordError(Exception):
         super().__init__(key)
 
 
+def utf16_encoding(data: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" when `data` is UTF-16: a BOM, or a NUL in most byte pairs."""
+    if data.startswith(b"\xff\xfe"):
+        return "utf-16-le"
+    if data.startswith(b"\xfe\xff"):
+        return "utf-16-be"
+    head = data[:4096]
+    pairs = len(head) // 2
+    if pairs < 4:
+        return None
+    # Latin-script text as UTF-16 has a NUL in nearly every pair; UTF-8 and cp1252 have none.
+    if head[1::2].count(0) > pairs * 0.6:
+        return "utf-16-le"
+    if head[0::2].count(0) > pairs * 0.6:
+        return "utf-16-be"
+    return None
+
+
 def decode_bytes(data: bytes) -> str:
-    """Text of a file: BOM-marked UTF-16/UTF-8, else UTF-8, else Windows-1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    """Text of a file: UTF-16 (BOM or not), UTF-8 (BOM or not), else Windows-1252."""
+    encoding = utf16_encoding(data)
+    if encoding:
+        return data.decode(encoding, errors="replace").lstrip("\ufeff")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

@@ -85,6 +85,7 @@ SOCIAL_HOSTS = {
     "mastodon.social": "Mastodon",
 }
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+_DIGITS_ONLY = re.compile(r"^[\d ]+$")
 
 
 def unescape(value: str) -> str:
@@ -167,11 +168,20 @@ def _phone(prop: Prop, label: str, types: set[str]) -> AddressRecord:
     return AddressRecord(kind, raw, _scope(types), label, _pref(prop, types))
 
 
+def po_box_line(pobox: str) -> str:
+    """A PO box as printed on a letter: a bare number gets its word ("Postfach 1234")."""
+    pobox = pobox.strip()
+    return f"Postfach {pobox}" if pobox and _DIGITS_ONLY.match(pobox) else pobox
+
+
 def _postal(prop: Prop, label: str, types: set[str]) -> AddressRecord | None:
     pobox, ext, street, city, region, code, country = _components(prop.value, 7)
-    street_line = ", ".join(p for p in (street, ext) if p) or pobox
+    box = po_box_line(pobox)
+    street_line = ", ".join(p for p in (street, ext) if p) or box
     formatted = "\n".join(unescape(v) for v in prop.param("LABEL")).strip()
-    lines = [street_line, f"{code} {city}".strip(), region, country]
+    # The PO box is a line of its own beside the street (letters go to the box).
+    lines = [street_line, box if box != street_line else "", f"{code} {city}".strip(), region,
+             country]  # fmt: skip
     raw = formatted or "\n".join(line for line in lines if line)
     if not raw:
         return None  # Outlook writes empty ADR;WORK:;;;;;; lines
@@ -213,7 +223,7 @@ def _keep(prop: Prop) -> dict[str, Any]:
 
 
 def props_to_record(props: list[Prop], source: str, line: int) -> ContactRecord:
-    """Interpret the properties of one card; raises RecordError when it has no name."""
+    """Interpret the properties of one card; RecordError when it has neither name nor address."""
     record = ContactRecord(source, line)
     labels = {
         p.group.lower(): unescape(p.value) for p in props if p.name == "X-ABLABEL" and p.group
@@ -291,8 +301,10 @@ def props_to_record(props: list[Prop], source: str, line: int) -> ContactRecord:
         record.company = full_name
     record.notes = "\n".join(n for n in notes if n).replace("\r\n", "\n").replace("\r", "\n")
     record.tags = ", ".join(t for t in tags if t)
-    if not record.has_name:
+    if not record.has_name and not record.addresses:
         raise RecordError("import.err.no_name", line=line)
+    # A card with addresses but no name (Android e-mail-only contacts, SOGo) is kept;
+    # the import names it after an address and marks it for review.
     return record
 
 
@@ -310,7 +322,10 @@ def _birthday(record: ContactRecord, prop: Prop) -> bool:
 def parse_card(card: RawCard) -> ContactRecord:
     """One card as a record; raises RecordError (with the line) when it is broken."""
     try:
-        return props_to_record(parse_properties(card), card.source, card.line)
+        props, skipped = parse_properties(card)
+        record = props_to_record(props, card.source, card.line)
+        record.skipped = skipped
+        return record
     except RecordError as exc:
         if exc.line is None:
             exc.line = card.line

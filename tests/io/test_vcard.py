@@ -128,14 +128,16 @@ def test_broken_card_is_reported_by_line_and_the_next_card_still_reads() -> None
     assert results[-1].line == samples.line_of(samples.ALL, "N:Nachher") - 2
 
 
-def test_unparsable_line_and_card_without_name_are_errors_with_lines() -> None:
-    text = "BEGIN:VCARD\nVERSION:3.0\nFN:Ok\nthis line has no colon\nEND:VCARD\n"
-    with pytest.raises(RecordError) as bad:
-        parse_card(split_cards(text, "x.vcf")[0])
-    assert bad.value.key == "import.err.bad_line" and bad.value.line == 4
+def test_unparsable_line_is_skipped_and_reported_card_without_name_or_address_is_an_error() -> None:
+    text = "BEGIN:VCARD\nVERSION:3.0\nFN:Ok Fine\nthis line has no colon\nEND:VCARD\n"
+    record = parse_card(split_cards(text, "x.vcf")[0])
+    assert (record.first_name, record.last_name) == ("Ok", "Fine")
+    assert [(s.line, s.key) for s in record.skipped] == [(4, "import.skip.bad_line")]
     nameless = "BEGIN:VCARD\nVERSION:3.0\nEMAIL:a@b.de\nEND:VCARD\n"
+    assert [a.raw for a in parse_card(split_cards(nameless, "x.vcf")[0]).addresses] == ["a@b.de"]
+    empty = "BEGIN:VCARD\nVERSION:3.0\nNOTE:nur eine Notiz\nEND:VCARD\n"
     with pytest.raises(RecordError) as none:
-        parse_card(split_cards(nameless, "x.vcf")[0])
+        parse_card(split_cards(empty, "x.vcf")[0])
     assert none.value.key == "import.err.no_name"
 
 
