@@ -79,6 +79,7 @@ class Rows:
     interactions: list[Row] = field(default_factory=list)
     followups: list[Row] = field(default_factory=list)
     consents: list[Row] = field(default_factory=list)
+    flag_events: list[Row] = field(default_factory=list)
 
 
 class Activity:

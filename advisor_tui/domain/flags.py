@@ -1,35 +1,51 @@
-"""The three person flags: which field, which symbol, which words (catalog key).
+"""The three attention flags: which key, which symbol, which words (catalog key).
 
 Lists, the card and the CLI show them the same way: ★ super customer,
-! dissatisfied, € payment trouble.
+! dissatisfied, € payment trouble. A flag is not a field of the person: it is
+the latest of its `FlagEvent`s (`domain.models.attention`), so who set it,
+when and why stays visible. Here only the keys and how they look.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from enum import StrEnum
+
+
+class FlagKey(StrEnum):
+    SUPER = "super"
+    DISSATISFIED = "dissatisfied"
+    PAYMENT = "payment"
+
+
+class FlagAction(StrEnum):
+    SET = "set"
+    CLEAR = "clear"
 
 
 @dataclass(frozen=True)
 class Flag:
-    field: str  # boolean field of Person
+    key: FlagKey
     symbol: str
     label_key: str  # catalog key of the words
 
 
 FLAGS = (
-    Flag("is_super_customer", "★", "card.flag.super"),
-    Flag("is_dissatisfied", "!", "card.flag.dissatisfied"),
-    Flag("has_payment_trouble", "€", "card.flag.payment"),
+    Flag(FlagKey.SUPER, "★", "card.flag.super"),
+    Flag(FlagKey.DISSATISFIED, "!", "card.flag.dissatisfied"),
+    Flag(FlagKey.PAYMENT, "€", "card.flag.payment"),
 )
-FLAG_FIELDS = tuple(flag.field for flag in FLAGS)
+FLAG_KEYS = tuple(flag.key for flag in FLAGS)
+BY_KEY = {flag.key: flag for flag in FLAGS}
 
 
-def flags_of(person: Any) -> list[Flag]:
-    """The flags set on `person` (anything with the flag fields), in display order."""
-    return [flag for flag in FLAGS if getattr(person, flag.field)]
+def flags_of(keys: Iterable[str]) -> list[Flag]:
+    """The flags among `keys` (the set ones), in display order."""
+    present = set(keys)
+    return [flag for flag in FLAGS if flag.key in present]
 
 
-def flag_symbols(person: Any) -> str:
-    """The symbols of the flags set on `person`, e.g. `★€`."""
-    return "".join(flag.symbol for flag in flags_of(person))
+def flag_symbols(keys: Iterable[str]) -> str:
+    """The symbols of the flags among `keys`, e.g. `★€`."""
+    return "".join(flag.symbol for flag in flags_of(keys))

@@ -291,8 +291,9 @@ def test_consents_and_flags(demo_db: sqlite3.Connection) -> None:
     assert {c["channel"] for c in consents} == {"phone", "email"}
     assert any(c["granted"] and c["given_at"] and not c["revoked_at"] for c in consents)
     assert any(not c["granted"] and c["revoked_at"] for c in consents)
-    for flag in ("is_super_customer", "is_dissatisfied", "has_payment_trouble"):
-        flagged = demo_db.execute(f"SELECT count(*) FROM person WHERE {flag}").fetchone()[0]
+    for flag in ("super", "dissatisfied", "payment"):
+        query = "SELECT count(*) FROM flag_event WHERE flag = ? AND action = 'set'"
+        flagged = demo_db.execute(query, (flag,)).fetchone()[0]
         assert 1 <= flagged <= PERSONS * 0.06, flag
 
 

@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
 
-from advisor_tui.domain.models import FollowUp, Interaction, Person, Request
+from advisor_tui.domain.models import FollowUp, Interaction, Request
+from advisor_tui.services.attention.flags import set_flag
 from advisor_tui.services.calls.context import attach_requests_from, caller_context
 from advisor_tui.services.calls.recording import identify_caller
 from advisor_tui.services.persons.editing import PersonData, add_address, add_person
@@ -17,10 +18,7 @@ NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 def _anna(session: Session) -> int:
     anna = add_person(session, PersonData("Anna", "Schmidt", company="Hansen Logistik GmbH"))
     add_address(session, anna.id, "mobile", "0171 2345678")
-    person = session.get(Person, anna.id)
-    assert person is not None
-    person.is_super_customer = True
-    session.add(person)
+    set_flag(session, anna.id, "super", "recommends us")
     session.commit()
     return anna.id
 

@@ -9,6 +9,8 @@ from sqlmodel import Session
 
 from advisor_tui.domain.collation import sort_key
 from advisor_tui.domain.flags import FLAGS
+from advisor_tui.domain.timestamps import utcnow
+from advisor_tui.services.attention.flags import set_flag
 from advisor_tui.services.importing.run import import_paths
 from advisor_tui.services.persons import listing
 from advisor_tui.services.persons.editing import PersonData, add_person, update_person
@@ -66,8 +68,7 @@ def test_imported_persons_get_a_sort_key(session: Session, tmp_path: Path) -> No
 def test_rows_show_the_flag_symbols(session: Session) -> None:
     person = add_person(session, PersonData("Anna", "Bauer"))
     for flag in FLAGS:
-        setattr(person, flag.field, True)
-    session.add(person)
+        set_flag(session, person.id, flag.key, "test", next_step="call", follow_up_at=utcnow())
     session.commit()
     assert listing.page(session, 0, 1)[0].flags == "★!€"
 

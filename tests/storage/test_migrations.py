@@ -65,9 +65,8 @@ def test_older_revision_is_upgraded_after_a_backup(db_path: Path) -> None:
     with raw.begin() as conn:
         conn.exec_driver_sql(
             "insert into person (kind, salutation, title, first_name, last_name, company, "
-            "notes, tags, is_super_customer, is_dissatisfied, has_payment_trouble, extra, "
-            "created_at, version) values ('customer','','','Anna','Alt','','','',0,0,0,'',"
-            "'2024-01-01 00:00:00',1)"
+            "notes, tags, extra, created_at, version) values ('customer','','','Anna','Alt',"
+            "'','','','','2024-01-01 00:00:00',1)"
         )
     raw.dispose()
     engine = open_engine(f"sqlite:///{db_path}")

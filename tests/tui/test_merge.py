@@ -189,7 +189,7 @@ def test_merge_screen_snapshot(snap_compare, tmp_path: Path) -> None:  # noqa: A
     first_id, second_id = _two_annas(engine)
     with new_session(engine) as session:
         update_person(session, first_id, salutation="Frau", tags="Rente")
-        update_person(session, second_id, tags="Depot", is_super_customer=True)
+        update_person(session, second_id, tags="Depot")
         session.commit()
 
     async def open_merge(pilot) -> None:  # noqa: ANN001
@@ -209,4 +209,3 @@ def test_initial_choice_is_what_the_merge_would_do_by_itself() -> None:
     assert initial_choice("notes", "a", "b") == BOTH  # notes are joined
     assert initial_choice("tags", "Rente,Depot", "Depot") == 0  # nothing new to join
     assert initial_choice("tags", "Rente", "Depot") == BOTH
-    assert initial_choice("is_super_customer", False, True) == 1  # flags are or-ed

@@ -20,6 +20,8 @@ from advisor_tui.domain.models.consent import (
     ConsentUse,
     DoNotContact,
 )
+from advisor_tui.domain.models.attention import FlagEvent, Recommendation
+from advisor_tui.domain.models.complaints import Complaint
 from advisor_tui.domain.models.core import (
     Address,
     AuditEntry,
@@ -36,16 +38,19 @@ __all__ = [
     "Address",
     "AdviceSeal",
     "AuditEntry",
+    "Complaint",
     "Consent",
     "ConsentEvent",
     "ConsentKey",
     "ConsentUse",
     "DoNotContact",
     "Erasure",
+    "FlagEvent",
     "FollowUp",
     "Interaction",
     "Message",
     "Person",
+    "Recommendation",
     "Request",
     "RequestCandidate",
 ]

@@ -42,9 +42,7 @@ class Person(_Versioned, SQLModel, table=True):
     birthday: date | None = None
     notes: str = _text()
     tags: str = Field(default="", max_length=500)  # comma-separated
-    is_super_customer: bool = False
-    is_dissatisfied: bool = False
-    has_payment_trouble: bool = False
+    # Flags (super customer, dissatisfied, payment trouble) are history: models.attention.
     # Properties of imported cards we do not interpret, kept for a faithful export (JSON).
     extra: str = _text()
     # GDPR Art. 17 with a retention duty: hidden from lists and search until this date.

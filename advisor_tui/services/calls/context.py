@@ -18,6 +18,7 @@ from advisor_tui.domain.models import FollowUp, Interaction, Person, Request
 from advisor_tui.domain.timestamps import as_utc
 from advisor_tui.domain.vocabulary import FollowUpKind, MatchKind, RequestStatus
 from advisor_tui.services import audit
+from advisor_tui.services.attention.flags import current_flags
 from advisor_tui.services.calls.recording import CALL_KEY_PREFIX, CallerInfo
 from advisor_tui.services.inbox.texts import first_texts
 from advisor_tui.services.persons.last_contact import last_contact_kinds
@@ -110,6 +111,7 @@ def _persons(session: Session, ids: list[int], now: datetime) -> list[PersonCont
         person_id: LastContact(at, kind)
         for person_id, (at, kind) in last_contact_kinds(session, ids, as_utc(now)).items()
     }
+    flags = current_flags(session, ids)
     result = []
     for person_id in ids:
         person = people.get(person_id)
@@ -120,7 +122,7 @@ def _persons(session: Session, ids: list[int], now: datetime) -> list[PersonCont
                 person_id=person_id,
                 name=person.display_name,
                 company=person.company,
-                flags=flag_symbols(person),
+                flags=flag_symbols(flags.get(person_id, ())),
                 open_requests=int(open_counts.get(person_id, 0)),
                 callback=callbacks.get(person_id),
                 last_contact=last.get(person_id),

@@ -20,7 +20,6 @@ from sqlalchemy import update
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel, col
 
-from advisor_tui.domain.flags import FLAG_FIELDS
 from advisor_tui.domain.models import Address, Interaction, Person
 from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.io.contact_record import extra_from_json, extra_to_json
@@ -34,8 +33,6 @@ SIDES = ("keep", "other")
 
 def merged_value(name: str, mine: Any, theirs: Any) -> Any:
     """Without a choice: keep what the kept person has, fill what it lacks, lose nothing."""
-    if name in FLAG_FIELDS:
-        return bool(mine or theirs)
     if name == "notes" and mine and theirs and theirs not in mine:
         return f"{mine}\n\n{theirs}"
     if name == "tags":

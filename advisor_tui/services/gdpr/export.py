@@ -27,6 +27,7 @@ SECTIONS = (
     ("suggested_requests", "gdpr.section.suggested_requests"),
     ("interactions", "gdpr.section.interactions"),
     ("followups", "gdpr.section.followups"),
+    ("flag_events", "gdpr.section.flag_events"),
     ("audit_entries", "gdpr.section.audit_entries"),
 )
 # Derived columns: in the JSON, but of no use to a reader of the text file.

@@ -24,6 +24,7 @@ from advisor_tui.domain.models import (
     Address,
     AuditEntry,
     Consent,
+    FlagEvent,
     FollowUp,
     Interaction,
     Person,
@@ -55,6 +56,7 @@ class PersonRecords:
     suggested_requests: list[Request] = field(default_factory=list)  # only suggested for them
     interactions: list[Interaction] = field(default_factory=list)
     followups: list[FollowUp] = field(default_factory=list)
+    flag_events: list[FlagEvent] = field(default_factory=list)
     audit_entries: list[AuditEntry] = field(default_factory=list)
 
     def entity_ids(self) -> dict[str, list[int]]:
@@ -66,6 +68,7 @@ class PersonRecords:
             "request": self.requests + self.suggested_requests,
             "interaction": self.interactions,
             "followup": self.followups,
+            "flag_event": self.flag_events,
         }
         return {name: [r.id for r in rows if r.id is not None] for name, rows in groups.items()}
 
@@ -119,6 +122,7 @@ def load_person_records(session: Session, person_id: int) -> PersonRecords:
         ),
         interactions=rows(Interaction, Interaction.person_id == person_id),
         followups=rows(FollowUp, FollowUp.person_id == person_id),
+        flag_events=rows(FlagEvent, FlagEvent.person_id == person_id),
     )
     records.audit_entries = audit_entries_about(session, person_id, records.entity_ids())
     return records

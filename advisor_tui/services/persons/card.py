@@ -8,9 +8,10 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from advisor_tui.domain.due import effective_at, is_overdue, is_snoozed
-from advisor_tui.domain.models import Consent, FollowUp, Interaction, Person, Request
+from advisor_tui.domain.models import Consent, FlagEvent, FollowUp, Interaction, Person, Request
 from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.domain.vocabulary import ConsentChannel, RequestStatus
+from advisor_tui.services.attention.flags import current_events
 from advisor_tui.services.persons.editing import get_person
 from advisor_tui.services.persons.ranking import RankedAddress, ranked_addresses
 
@@ -26,6 +27,7 @@ class CardData:
     interactions: list[Interaction]  # most recent first
     now: datetime  # the moment the card was loaded (scores and "overdue" refer to it)
     consents: list[Consent] = field(default_factory=list)  # the latest per channel
+    flags: dict[str, FlagEvent] = field(default_factory=dict)  # flag -> the event setting it
 
     def is_overdue(self, followup: FollowUp) -> bool:
         """Overdue at `now` by its effective time (a snoozed one is not, until it ends)."""
@@ -95,4 +97,5 @@ def load_card(
         interactions=list(interactions),
         now=now,
         consents=latest_consents(session, person_id),
+        flags=current_events(session, [person_id]).get(person_id, {}),
     )

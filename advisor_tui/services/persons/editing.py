@@ -32,9 +32,6 @@ PERSON_FIELDS = (
     "birthday",
     "notes",
     "tags",
-    "is_super_customer",
-    "is_dissatisfied",
-    "has_payment_trouble",
 )
 ADDRESS_FIELDS = (
     "kind",

@@ -37,12 +37,14 @@ def rows_for(
 ) -> list[PersonRow]:
     """List rows for `people`, in the given order, with each one's hottest address and
     last contact."""
+    from advisor_tui.services.attention.flags import current_flags
     from advisor_tui.services.persons.last_contact import last_contacts
     from advisor_tui.services.persons.ranking import rank_for_persons
 
     ids = [p.id for p in people if p.id is not None]
     ranked = rank_for_persons(session, ids, now)
     last = last_contacts(session, ids)
+    flags = current_flags(session, ids)
     rows = []
     for person in people:
         assert person.id is not None
@@ -59,7 +61,7 @@ def rows_for(
                 person.kind,
                 person.company,
                 hottest,
-                flag_symbols(person),
+                flag_symbols(flags.get(person.id, ())),
                 last.get(person.id),
             )
         )

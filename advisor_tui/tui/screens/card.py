@@ -292,7 +292,7 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
             parts.append(
                 t("touch.card.last_contact", when=format_date(last.occurred_at), what=what)
             )
-        flags = [f"{flag.symbol} {t(flag.label_key)}" for flag in flags_of(p)]
+        flags = [f"{flag.symbol} {t(flag.label_key)}" for flag in flags_of(data.flags)]
         head = "  ·  ".join(parts)
         if flags:
             head += "\n" + "   ".join(flags)

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Static
 
 from advisor_tui.i18n import t
-from advisor_tui.services.duplicates.merging import FLAG_FIELDS, merged_value
+from advisor_tui.services.duplicates.merging import merged_value
 from advisor_tui.services.persons.editing import PERSON_FIELDS, addresses_of, get_person
 from advisor_tui.tui.messages import broadcast
 from advisor_tui.tui.screens.confirm import ConfirmScreen
@@ -36,7 +36,6 @@ FIELDS = (
     "kind",
     "notes",
     "tags",
-    *FLAG_FIELDS,
 )
 assert set(FIELDS) == set(PERSON_FIELDS)
 # Fields whose two values can be combined (what the merge does when no side is picked).
@@ -80,8 +79,6 @@ def load_side(session: Session, person_id: int) -> Side:
 
 def shown_value(name: str, value: Any) -> str:
     """A field's value as the screen writes it ("–" for empty)."""
-    if name in FLAG_FIELDS:
-        return t("merge.yes") if value else t("merge.no")
     if value in ("", None):
         return "–"
     if isinstance(value, date):

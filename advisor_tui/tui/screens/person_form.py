@@ -7,10 +7,9 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from advisor_tui.domain.dates import BirthdayError, format_birthday
-from advisor_tui.domain.flags import FLAGS
 from advisor_tui.domain.models import Person
 from advisor_tui.domain.vocabulary import AddressKind, PersonKind
 from advisor_tui.i18n import t
@@ -131,12 +130,6 @@ class PersonEditScreen(FormScreen[dict[str, Any]]):
             yield from person_fields(person)
             yield Label(t("form.tags"))
             yield Input(person.tags, id="tags")
-            yield Label(t("form.flags"))
-            with Horizontal(classes="form-flags"):
-                for flag in FLAGS:
-                    yield Checkbox(
-                        t(flag.label_key), bool(getattr(person, flag.field)), id=flag.field
-                    )
             yield Label(t("form.notes"))
             yield TextArea(person.notes, id="notes", soft_wrap=True)
             yield from self.form_footer()
@@ -162,6 +155,4 @@ class PersonEditScreen(FormScreen[dict[str, Any]]):
         values["kind"] = str(self.query_one("#kind", Select).value)
         values["birthday"] = birthday
         values["notes"] = self.query_one("#notes", TextArea).text.strip()
-        for flag in FLAGS:
-            values[flag.field] = self.query_one(f"#{flag.field}", Checkbox).value
         self.dismiss(values)

@@ -65,9 +65,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_recommendation_person_id", "recommendation", ["person_id"])
-    op.create_index(
-        "ix_recommendation_recommended_by_id", "recommendation", ["recommended_by_id"]
-    )
+    op.create_index("ix_recommendation_recommended_by_id", "recommendation", ["recommended_by_id"])
 
     op.create_table(
         "complaint",
@@ -107,17 +105,21 @@ def upgrade() -> None:
             f"SELECT id, '{flag}', 'set', COALESCE(updated_at, created_at), '', '', "
             f"'migration', '', COALESCE(updated_at, created_at) FROM person WHERE {column}"
         )
-    with op.batch_alter_table("person", schema=None) as batch_op:
-        for column, _ in _FLAG_COLUMNS:
-            batch_op.drop_column(column)
+    # Not batch mode: recreating `person` on SQLite drops the old table, and with
+    # foreign keys on that deletes every row pointing at it (addresses, the events
+    # just written). SQLite 3.35+ drops a plain column in place.
+    for column, _ in _FLAG_COLUMNS:
+        if op.get_bind().dialect.name == "sqlite":
+            op.execute(f"ALTER TABLE person DROP COLUMN {column}")
+        else:
+            op.drop_column("person", column)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("person", schema=None) as batch_op:
-        for column, _ in _FLAG_COLUMNS:
-            batch_op.add_column(
-                sa.Column(column, sa.Boolean(), nullable=False, server_default=sa.false())
-            )
+    for column, _ in _FLAG_COLUMNS:
+        op.add_column(
+            "person", sa.Column(column, sa.Boolean(), nullable=False, server_default=sa.false())
+        )
     for column, flag in _FLAG_COLUMNS:
         op.execute(
             f"UPDATE person SET {column} = TRUE WHERE id IN ("

@@ -1,0 +1,1 @@
+"""Attention: flags with history, their suggestions and the "needs attention" list."""
