@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "log_call",
     "import_calls",
     "import_messages",
+    "incoming",
     "demo",
 )
 

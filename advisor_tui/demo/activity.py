@@ -33,9 +33,16 @@ class Stamps(Protocol):
 
 REQUEST_COLUMNS = (
     "id", "person_id", "match", "suggested_person_id", "channel", "sender",
-    "sender_normalized", "sender_name", "recipient", "message_id", "subject", "body",
-    "kind", "status", "received_at", "retain_until", "created_at", "updated_at", "version",
+    "sender_normalized", "kind", "status", "deadline_at", "done_at", "marked_dissatisfied",
+    "received_at", "retain_until", "created_at", "updated_at", "version",
 )  # fmt: skip
+MESSAGE_COLUMNS = (
+    "request_id", "channel", "sender", "sender_normalized", "sender_name", "recipient",
+    "recipients", "external_id", "thread", "subject", "text", "raw", "attachments",
+    "received_at", "created_at",
+)  # fmt: skip
+CANDIDATE_COLUMNS = ("request_id", "person_id", "how", "reason", "address_id", "created_at")
+COMPLAINT_DAYS = 14  # as services.inbox.effects: a complaint's answer is due then
 INTERACTION_COLUMNS = (
     "person_id", "address_id", "request_id", "kind", "direction", "channel", "occurred_at",
     "duration_seconds", "outcome", "summary", "is_advice_record", "retain_until", "created_at",
@@ -76,6 +83,8 @@ class Rows:
     persons: list[Row] = field(default_factory=list)
     addresses: list[Row] = field(default_factory=list)
     requests: list[Row] = field(default_factory=list)
+    messages: list[Row] = field(default_factory=list)
+    request_candidates: list[Row] = field(default_factory=list)
     interactions: list[Row] = field(default_factory=list)
     followups: list[Row] = field(default_factory=list)
     consents: list[Row] = field(default_factory=list)
@@ -296,15 +305,21 @@ class Activity:
         *,
         received: datetime,
         recipients: tuple[str, ...] = (),
+        match: tuple[str, int | None, tuple[tuple[int, str], ...]] | None = None,
+        sender_raw: str = "",
     ) -> int:
-        """Add one request (and the incoming interaction it is); returns its id."""
+        """Add one request (its message, the incoming interaction it is); returns its id.
+
+        `match` is how an unknown sender matched: (how, the one suggestion,
+        ((candidate id, reason), ...)); a person's own request matches exactly.
+        """
         rid = self.next_request_id
         self.next_request_id += 1
         if sender is not None:
             raw = sender.raw if channel in ("email", "letter") else sender.norm.normalized
             normalized = sender.norm.normalized
         else:
-            raw = normalized = GUIDO_NUMBER
+            raw = normalized = sender_raw or GUIDO_NUMBER
         name = f"{who.first} {who.last}" if who and channel == "email" else ""
         if not recipients:
             if channel == "email":
@@ -317,13 +332,30 @@ class Activity:
             message_id = f"<{rid}.{self.seed}.demo@{raw.rpartition('@')[2].lower()}>"
         stamp = self.ts(received)
         updated = self.ts(self.now) if status != "new" else None
+        how, suggested, candidates = match or ("unknown", None, ())
+        if who is not None:
+            how, candidates = "exact", ((who.id, normalized or raw),)
+        deadline = None
+        if kind == "complaint":
+            deadline = self.ts(received + timedelta(days=COMPLAINT_DAYS))
         self.rows.requests.append(
             (
-                rid, who.id if who else None, "exact" if who else "unknown", None, channel,
-                raw, normalized, name, ", ".join(recipients), message_id, subject, body, kind,
-                status, stamp, None, stamp, updated, 1 if updated is None else 2,
+                rid, who.id if who else None, how, suggested, channel, raw, normalized, kind,
+                status, deadline, updated if status == "done" else None, False, stamp, None,
+                stamp, updated, 1 if updated is None else 2,
             )
         )  # fmt: skip
+        self.rows.messages.append(
+            (
+                rid, channel, raw, normalized, name, recipients[0] if recipients else "",
+                ", ".join(recipients), message_id, "", subject, body, "", "", stamp, stamp,
+            )
+        )  # fmt: skip
+        for person_id, reason in candidates:
+            cand_how = how if who is None else "exact"
+            self.rows.request_candidates.append(
+                (rid, person_id, cand_how, reason, sender.id if who and sender else None, stamp)
+            )
         if who is not None:
             ikind = {"email": "email", "letter": "letter"}.get(channel)
             ikind = ikind or ("call" if channel in PHONE_CHANNELS else "message")

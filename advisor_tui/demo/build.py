@@ -31,7 +31,8 @@ from advisor_tui.domain.normalize import normalize_address
 
 PERSON_COLUMNS = (
     "id", "kind", "salutation", "title", "first_name", "last_name", "company", "birthday",
-    "notes", "tags", "extra", "restricted_until", "created_at", "updated_at", "version", "sort_key",
+    "notes", "tags", "is_super_customer", "is_dissatisfied", "has_payment_trouble", "extra",
+    "restricted_until", "created_at", "updated_at", "version", "sort_key",
 )  # fmt: skip
 ADDRESS_COLUMNS = (
     "id", "person_id", "kind", "scope", "label", "raw", "normalized", "rev_digits",
@@ -39,12 +40,17 @@ ADDRESS_COLUMNS = (
     "country", "serviceable", "serviceable_at", "confirmed_at", "last_success_at", "failed_at",
     "failure_kind", "is_preferred", "created_at", "updated_at", "version",
 )  # fmt: skip
-# Flags are history (domain.models.attention): a demo flag is one "set" event.
-FLAG_EVENT_COLUMNS = (
-    "person_id", "flag", "action", "at", "reason", "actor", "source", "next_step", "created_at",
-)  # fmt: skip
 
 GUIDO_INDEX = next(i for i, p in enumerate(FIXED_PERSONS) if p.first_name == "Guido")
+# Thomas and Sabine Müller share a landline: a voicemail from it has both as candidates.
+MUELLER_INDICES = tuple(
+    i for i, p in enumerate(FIXED_PERSONS) if p.last_name == "Müller"
+)
+SHARED_LANDLINE = "+49221345678"
+SHARED_BODY = (
+    "Nachricht auf der Mailbox: Hier Müller, wir haben eine Frage zur Hausratversicherung, "
+    "rufen Sie uns bitte zurück?"
+)
 FIXED_NAMES = {(p.first_name, p.last_name) for p in FIXED_PERSONS}
 DAY = timedelta(days=1)
 THREE_YEARS = timedelta(days=3 * 365)
@@ -104,6 +110,8 @@ class DemoBuilder:
                 self._fixed(FIXED_PERSONS[i], i + 1, rows)
                 if i == GUIDO_INDEX:
                     self._unknown_guido()
+                if i == max(MUELLER_INDICES):
+                    self._shared_landline()
                 i += 1
                 continue
             who = self._random(i + 1)
@@ -161,10 +169,22 @@ class DemoBuilder:
         )  # fmt: skip
 
     def _unknown_guido(self) -> None:
-        """The SMS from a number nobody has, signed with the only Guido's first name."""
+        """The SMS from a number nobody has, signed with the only Guido's first name:
+        a name hint (a suggestion to confirm with one key, never an assignment)."""
+        guido = GUIDO_INDEX + 1
         self.activity.request(
             None, "sms", "order", "new", "", data.GUIDO_BODY, None,
             received=self.now - timedelta(minutes=35),
+            match=("name_hint", guido, ((guido, "Gruß Guido"),)),
+        )  # fmt: skip
+
+    def _shared_landline(self) -> None:
+        """A voicemail from the Müllers' shared landline: both are candidates, none picked."""
+        ids = tuple((i + 1, SHARED_LANDLINE) for i in MUELLER_INDICES)
+        self.activity.request(
+            None, "voicemail", "callback", "new", "", SHARED_BODY, None,
+            received=self.now - timedelta(hours=3), sender_raw=SHARED_LANDLINE,
+            match=("shared", None, ids),
         )  # fmt: skip
 
     # -- random persons --------------------------------------------------------------
@@ -379,15 +399,10 @@ class DemoBuilder:
         rows.persons.append(
             (
                 who.id, who.kind, salutation, title, who.first, who.last, company,
-                day(birthday), notes, tags, "", None, created, None, 1,
+                day(birthday), notes, tags, *flags, "", None, created, None, 1,
                 sort_key(who.first, who.last, company),
             )
         )  # fmt: skip
-        for key, is_set in zip(("super", "dissatisfied", "payment"), flags, strict=True):
-            if is_set:
-                rows.flag_events.append(
-                    (who.id, key, "set", created, "", "demo", "manual", "", created)
-                )
         for a in who.addrs:
             n = a.norm
             rows.addresses.append(

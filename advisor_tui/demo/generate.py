@@ -22,20 +22,23 @@ from sqlmodel import col
 from advisor_tui.demo.activity import (
     CONSENT_COLUMNS,
     FOLLOWUP_COLUMNS,
+    CANDIDATE_COLUMNS,
     INTERACTION_COLUMNS,
+    MESSAGE_COLUMNS,
     REQUEST_COLUMNS,
 )
-from advisor_tui.demo.build import ADDRESS_COLUMNS, FLAG_EVENT_COLUMNS, PERSON_COLUMNS, Rows
+from advisor_tui.demo.build import ADDRESS_COLUMNS, PERSON_COLUMNS, Rows
 from advisor_tui.demo.worker import BuildParams, build_chunks, chunks_from_worker
 from advisor_tui.domain.models import (
     Address,
     AuditEntry,
     Consent,
-    FlagEvent,
     FollowUp,
     Interaction,
+    Message,
     Person,
     Request,
+    RequestCandidate,
 )
 from advisor_tui.domain.timestamps import as_utc, utcnow
 from advisor_tui.services.audit import current_actor
@@ -49,10 +52,11 @@ _TABLES: tuple[tuple[str, Table, tuple[str, ...]], ...] = (
     ("persons", Person.__table__, PERSON_COLUMNS),  # type: ignore[attr-defined]
     ("addresses", Address.__table__, ADDRESS_COLUMNS),  # type: ignore[attr-defined]
     ("requests", Request.__table__, REQUEST_COLUMNS),  # type: ignore[attr-defined]
+    ("messages", Message.__table__, MESSAGE_COLUMNS),  # type: ignore[attr-defined]
+    ("request_candidates", RequestCandidate.__table__, CANDIDATE_COLUMNS),  # type: ignore[attr-defined]
     ("interactions", Interaction.__table__, INTERACTION_COLUMNS),  # type: ignore[attr-defined]
     ("followups", FollowUp.__table__, FOLLOWUP_COLUMNS),  # type: ignore[attr-defined]
     ("consents", Consent.__table__, CONSENT_COLUMNS),  # type: ignore[attr-defined]
-    ("flag_events", FlagEvent.__table__, FLAG_EVENT_COLUMNS),  # type: ignore[attr-defined]
 )
 
 

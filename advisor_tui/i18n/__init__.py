@@ -13,7 +13,6 @@ import os
 from advisor_tui.i18n import (
     addresses,
     agenda_texts,
-    attention_texts,
     birthdays,
     calllist_texts,
     calls,
@@ -25,6 +24,7 @@ from advisor_tui.i18n import (
     error_texts,
     import_fidelity,
     imports,
+    inbox_texts,
     invalid,
     message_import_texts,
     person_card,
@@ -59,9 +59,9 @@ for _part in (
     touch_texts,
     ring_texts,
     consent_texts,
-    attention_texts,
     safety,
     message_import_texts,
+    inbox_texts,
 ):
     _overlap = CATALOG.keys() & _part.TEXTS.keys()
     if _overlap:

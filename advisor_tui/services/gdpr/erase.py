@@ -41,6 +41,9 @@ SHELL_CLEARED: dict[str, Any] = {
     "notes": "",
     "tags": "",
     "extra": "",
+    "is_super_customer": False,
+    "is_dissatisfied": False,
+    "has_payment_trouble": False,
 }
 _WORD = re.compile(r"[a-z][a-z0-9_.]{0,49}")
 # Audit detail keys whose short lowercase word values are vocabulary, not personal data.
@@ -158,9 +161,11 @@ def erase_person(session: Session, person_id: int, *, today: date | None = None)
     session.flush()
 
     # 2. Delete everything not under retention, children first.
-    _delete_all(session, records.flag_events)  # before the follow-ups they point at
     _delete_all(session, records.followups)
     _delete_all(session, [i for i in records.interactions if i.id not in retention.interaction_ids])
+    _delete_all(session, records.candidacies)
+    erased_requests = {r.id for r in records.requests if r.id not in retention.request_ids}
+    _delete_all(session, [m for m in records.messages if m.request_id in erased_requests])
     _delete_all(session, [r for r in records.requests if r.id not in retention.request_ids])
     _delete_all(session, records.consents)
     _delete_all(session, records.addresses)

@@ -25,9 +25,10 @@ SECTIONS = (
     ("consents", "gdpr.section.consents"),
     ("requests", "gdpr.section.requests"),
     ("suggested_requests", "gdpr.section.suggested_requests"),
+    ("messages", "gdpr.section.messages"),
+    ("candidacies", "gdpr.section.candidacies"),
     ("interactions", "gdpr.section.interactions"),
     ("followups", "gdpr.section.followups"),
-    ("flag_events", "gdpr.section.flag_events"),
     ("audit_entries", "gdpr.section.audit_entries"),
 )
 # Derived columns: in the JSON, but of no use to a reader of the text file.

@@ -24,11 +24,12 @@ from advisor_tui.domain.models import (
     Address,
     AuditEntry,
     Consent,
-    FlagEvent,
     FollowUp,
     Interaction,
+    Message,
     Person,
     Request,
+    RequestCandidate,
 )
 from advisor_tui.domain.timestamps import local
 from advisor_tui.domain.vocabulary import RequestKind
@@ -56,7 +57,8 @@ class PersonRecords:
     suggested_requests: list[Request] = field(default_factory=list)  # only suggested for them
     interactions: list[Interaction] = field(default_factory=list)
     followups: list[FollowUp] = field(default_factory=list)
-    flag_events: list[FlagEvent] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)  # of their and suggested requests
+    candidacies: list[RequestCandidate] = field(default_factory=list)  # requests maybe theirs
     audit_entries: list[AuditEntry] = field(default_factory=list)
 
     def entity_ids(self) -> dict[str, list[int]]:
@@ -68,7 +70,8 @@ class PersonRecords:
             "request": self.requests + self.suggested_requests,
             "interaction": self.interactions,
             "followup": self.followups,
-            "flag_event": self.flag_events,
+            "message": self.messages,
+            "request_candidate": self.candidacies,
         }
         return {name: [r.id for r in rows if r.id is not None] for name, rows in groups.items()}
 
@@ -122,8 +125,14 @@ def load_person_records(session: Session, person_id: int) -> PersonRecords:
         ),
         interactions=rows(Interaction, Interaction.person_id == person_id),
         followups=rows(FollowUp, FollowUp.person_id == person_id),
-        flag_events=rows(FlagEvent, FlagEvent.person_id == person_id),
     )
+    request_ids = [r.id for r in records.requests + records.suggested_requests if r.id]
+    records.messages = [
+        m
+        for chunk in _chunks(sorted(request_ids))
+        for m in rows(Message, col(Message.request_id).in_(chunk))
+    ]
+    records.candidacies = rows(RequestCandidate, RequestCandidate.person_id == person_id)
     records.audit_entries = audit_entries_about(session, person_id, records.entity_ids())
     return records
 

@@ -12,6 +12,7 @@ from advisor_tui.domain.models import Consent, FlagEvent, FollowUp, Interaction,
 from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.domain.vocabulary import ConsentChannel, RequestStatus
 from advisor_tui.services.attention.flags import current_events
+from advisor_tui.services.inbox.texts import first_texts
 from advisor_tui.services.persons.editing import get_person
 from advisor_tui.services.persons.ranking import RankedAddress, ranked_addresses
 
@@ -26,6 +27,8 @@ class CardData:
     followups: list[FollowUp]  # every open one, overdue first, then by effective due time
     interactions: list[Interaction]  # most recent first
     now: datetime  # the moment the card was loaded (scores and "overdue" refer to it)
+    # Request id -> the subject or text of its first message (services.inbox.texts).
+    request_texts: dict[int, str] = field(default_factory=dict)
     consents: list[Consent] = field(default_factory=list)  # the latest per channel
     flags: dict[str, FlagEvent] = field(default_factory=dict)  # flag -> the event setting it
 
@@ -93,6 +96,7 @@ def load_card(
         person=person,
         addresses=ranked_addresses(session, person_id, now),
         open_requests=list(requests),
+        request_texts=first_texts(session, [r.id for r in requests if r.id is not None]),
         followups=list(followups),
         interactions=list(interactions),
         now=now,

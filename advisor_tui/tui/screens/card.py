@@ -305,7 +305,8 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         lines = []
         for r in data.open_requests:
             when = format_datetime(r.received_at, short=True)
-            text = escape(" ".join(entry_text(r).split()))
+            words = data.request_texts.get(r.id or 0) or entry_text(r)
+            text = escape(" ".join(words.split()))
             lines.append(f"{when} {t('channel.' + r.channel)}: {text}")
         return "\n".join(lines)
 
