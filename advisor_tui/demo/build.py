@@ -31,14 +31,17 @@ from advisor_tui.domain.normalize import normalize_address
 
 PERSON_COLUMNS = (
     "id", "kind", "salutation", "title", "first_name", "last_name", "company", "birthday",
-    "notes", "tags", "is_super_customer", "is_dissatisfied", "has_payment_trouble", "extra",
-    "restricted_until", "created_at", "updated_at", "version", "sort_key",
+    "notes", "tags", "extra", "restricted_until", "created_at", "updated_at", "version", "sort_key",
 )  # fmt: skip
 ADDRESS_COLUMNS = (
     "id", "person_id", "kind", "scope", "label", "raw", "normalized", "rev_digits",
     "phone_type", "valid", "invalid_reason", "is_direct_dial", "street", "postcode", "city",
     "country", "serviceable", "serviceable_at", "confirmed_at", "last_success_at", "failed_at",
     "failure_kind", "is_preferred", "created_at", "updated_at", "version",
+)  # fmt: skip
+# Flags are history (domain.models.attention): a demo flag is one "set" event.
+FLAG_EVENT_COLUMNS = (
+    "person_id", "flag", "action", "at", "reason", "actor", "source", "next_step", "created_at",
 )  # fmt: skip
 
 GUIDO_INDEX = next(i for i, p in enumerate(FIXED_PERSONS) if p.first_name == "Guido")
@@ -399,10 +402,15 @@ class DemoBuilder:
         rows.persons.append(
             (
                 who.id, who.kind, salutation, title, who.first, who.last, company,
-                day(birthday), notes, tags, *flags, "", None, created, None, 1,
+                day(birthday), notes, tags, "", None, created, None, 1,
                 sort_key(who.first, who.last, company),
             )
         )  # fmt: skip
+        for key, is_set in zip(("super", "dissatisfied", "payment"), flags, strict=True):
+            if is_set:
+                rows.flag_events.append(
+                    (who.id, key, "set", created, "", "demo", "manual", "", created)
+                )
         for a in who.addrs:
             n = a.norm
             rows.addresses.append(

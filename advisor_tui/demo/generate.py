@@ -27,12 +27,13 @@ from advisor_tui.demo.activity import (
     MESSAGE_COLUMNS,
     REQUEST_COLUMNS,
 )
-from advisor_tui.demo.build import ADDRESS_COLUMNS, PERSON_COLUMNS, Rows
+from advisor_tui.demo.build import ADDRESS_COLUMNS, FLAG_EVENT_COLUMNS, PERSON_COLUMNS, Rows
 from advisor_tui.demo.worker import BuildParams, build_chunks, chunks_from_worker
 from advisor_tui.domain.models import (
     Address,
     AuditEntry,
     Consent,
+    FlagEvent,
     FollowUp,
     Interaction,
     Message,
@@ -57,6 +58,7 @@ _TABLES: tuple[tuple[str, Table, tuple[str, ...]], ...] = (
     ("interactions", Interaction.__table__, INTERACTION_COLUMNS),  # type: ignore[attr-defined]
     ("followups", FollowUp.__table__, FOLLOWUP_COLUMNS),  # type: ignore[attr-defined]
     ("consents", Consent.__table__, CONSENT_COLUMNS),  # type: ignore[attr-defined]
+    ("flag_events", FlagEvent.__table__, FLAG_EVENT_COLUMNS),  # type: ignore[attr-defined]
 )
 
 

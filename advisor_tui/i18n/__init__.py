@@ -13,6 +13,7 @@ import os
 from advisor_tui.i18n import (
     addresses,
     agenda_texts,
+    attention_texts,
     birthdays,
     calllist_texts,
     calls,
@@ -59,6 +60,7 @@ for _part in (
     touch_texts,
     ring_texts,
     consent_texts,
+    attention_texts,
     safety,
     message_import_texts,
     inbox_texts,

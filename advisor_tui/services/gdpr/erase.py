@@ -41,9 +41,6 @@ SHELL_CLEARED: dict[str, Any] = {
     "notes": "",
     "tags": "",
     "extra": "",
-    "is_super_customer": False,
-    "is_dissatisfied": False,
-    "has_payment_trouble": False,
 }
 _WORD = re.compile(r"[a-z][a-z0-9_.]{0,49}")
 # Audit detail keys whose short lowercase word values are vocabulary, not personal data.
@@ -161,6 +158,7 @@ def erase_person(session: Session, person_id: int, *, today: date | None = None)
     session.flush()
 
     # 2. Delete everything not under retention, children first.
+    _delete_all(session, records.flag_events)  # before the follow-ups they point at
     _delete_all(session, records.followups)
     _delete_all(session, [i for i in records.interactions if i.id not in retention.interaction_ids])
     _delete_all(session, records.candidacies)

@@ -29,6 +29,7 @@ SECTIONS = (
     ("candidacies", "gdpr.section.candidacies"),
     ("interactions", "gdpr.section.interactions"),
     ("followups", "gdpr.section.followups"),
+    ("flag_events", "gdpr.section.flag_events"),
     ("audit_entries", "gdpr.section.audit_entries"),
 )
 # Derived columns: in the JSON, but of no use to a reader of the text file.

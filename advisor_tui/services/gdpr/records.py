@@ -24,6 +24,7 @@ from advisor_tui.domain.models import (
     Address,
     AuditEntry,
     Consent,
+    FlagEvent,
     FollowUp,
     Interaction,
     Message,
@@ -59,6 +60,7 @@ class PersonRecords:
     followups: list[FollowUp] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)  # of their and suggested requests
     candidacies: list[RequestCandidate] = field(default_factory=list)  # requests maybe theirs
+    flag_events: list[FlagEvent] = field(default_factory=list)
     audit_entries: list[AuditEntry] = field(default_factory=list)
 
     def entity_ids(self) -> dict[str, list[int]]:
@@ -72,6 +74,7 @@ class PersonRecords:
             "followup": self.followups,
             "message": self.messages,
             "request_candidate": self.candidacies,
+            "flag_event": self.flag_events,
         }
         return {name: [r.id for r in rows if r.id is not None] for name, rows in groups.items()}
 
@@ -125,6 +128,7 @@ def load_person_records(session: Session, person_id: int) -> PersonRecords:
         ),
         interactions=rows(Interaction, Interaction.person_id == person_id),
         followups=rows(FollowUp, FollowUp.person_id == person_id),
+        flag_events=rows(FlagEvent, FlagEvent.person_id == person_id),
     )
     request_ids = [r.id for r in records.requests + records.suggested_requests if r.id]
     records.messages = [
