@@ -14,6 +14,7 @@ HELP_KEY = "cli.cmd.backup"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dest", nargs="?", metavar="DEST", help=t("backup.opt.dest"))
+    parser.add_argument("--force", action="store_true", help=t("output.opt.force"))
     parser.add_argument("--json", action="store_true", help=t("cli.opt.json"))
 
 
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
     db_path = sqlite_path_of(ctx.database_url)
     dest = Path(args.dest).expanduser() if args.dest else None
-    info = backup_database(db_path, dest)
+    info = backup_database(db_path, dest, force=args.force)
     if args.json:
         ctx.print_json({"path": str(info.path), "size": info.size})
     else:

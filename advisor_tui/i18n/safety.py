@@ -78,4 +78,13 @@ TEXTS = {
     "config.expected.bool": {"de": "true oder false", "en": "true or false"},
     "config.expected.str": {"de": "ein Text", "en": "a text"},
     "config.expected.table": {"de": "ein Abschnitt", "en": "a section"},
+    # Backups (services/backups)
+    "backup.corrupt_source": {
+        "de": "ACHTUNG: Die Datenbank {path} ist beschädigt (Integritätsprüfung fehlgeschlagen); "
+        "es wurde keine Sicherung geschrieben und keine ältere gelöscht. "
+        "Bitte mit „advisor restore“ eine gute Sicherung zurückholen.",
+        "en": "WARNING: the database {path} is damaged (integrity check failed); no backup "
+        "was written and no older one deleted. Please bring back a good backup with "
+        "'advisor restore'.",
+    },
 }

@@ -11,7 +11,6 @@ rollback-journal files (no -wal/-shm beside them), mode 0600.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from pathlib import Path
 
@@ -22,8 +21,8 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
 
 
-def _temp_beside(dest: Path) -> Path:
-    return dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
+class CorruptCopy(sqlite3.DatabaseError):
+    """The copy failed SQLite's integrity check: the source is damaged; nothing was written."""
 
 
 def _remove_quietly(path: Path) -> None:
@@ -32,13 +31,31 @@ def _remove_quietly(path: Path) -> None:
             candidate.unlink()
 
 
-def backup_sqlite(source: Path, dest: Path) -> Path:
-    """Copy `source` to `dest` (mode 0600) and return `dest`."""
+def _is_damage(exc: sqlite3.Error) -> bool:
+    message = str(exc).lower()
+    return "malformed" in message or "not a database" in message
+
+
+def integrity_problems(conn: sqlite3.Connection, limit: int = 10) -> list[str]:
+    """SQLite's integrity check of an open database: [] when it is intact."""
+    rows = conn.execute(f"PRAGMA integrity_check({int(limit)})").fetchall()
+    found = [str(row[0]) for row in rows]
+    return [] if found == ["ok"] else found
+
+
+def backup_sqlite(source: Path, dest: Path, *, force: bool = True) -> Path:
+    """Copy `source` to `dest` (mode 0600), checked, and return `dest`.
+
+    The copy is written to a temporary file beside `dest`, checked with
+    SQLite's integrity check and only then given its name: a damaged source
+    raises `CorruptCopy` and leaves `dest` (and every older copy) as it was.
+    Without `force` an existing `dest` is never replaced (`OutputFileError`).
+    """
+    from advisor_tui.storage.output_files import check_target, create_temp, publish
+
     dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temp = _temp_beside(dest)
-    _remove_quietly(temp)
-    fd = os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
+    check_target(dest, force=force)
+    temp = create_temp(dest)
     try:
         src = _connect_readonly(source)
         try:
@@ -47,12 +64,19 @@ def backup_sqlite(source: Path, dest: Path) -> Path:
                 src.backup(dst)  # pages=-1: one step, one consistent snapshot
                 # The copy inherits WAL mode; a self-contained file is easier to move and open.
                 dst.execute("PRAGMA journal_mode=DELETE")
+                problems = integrity_problems(dst)
             finally:
                 dst.close()
         finally:
             src.close()
-        os.chmod(temp, 0o600)
-        os.replace(temp, dest)
+        if problems:
+            raise CorruptCopy(f"database disk image is malformed: {problems[0]}")
+        publish(temp, dest, force=force)
+    except sqlite3.DatabaseError as exc:
+        _remove_quietly(temp)
+        if not isinstance(exc, CorruptCopy) and _is_damage(exc):
+            raise CorruptCopy(str(exc)) from exc
+        raise
     except BaseException:
         _remove_quietly(temp)
         raise

@@ -46,3 +46,20 @@ def make_database(db: Path, folder: Path) -> None:
     from advisor_tui.cli import main
 
     assert main(["--db", str(db), "import", str(write_cards(folder))]) == 0
+
+
+def damage(db: Path) -> None:
+    """Break one b-tree page of `db` (its header), so that SQLite's integrity check fails.
+
+    The file still opens and copies: the damage a failing disk or a bad copy leaves.
+    """
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(db.read_bytes())
+    last = len(data) - page_size
+    data[last : last + 8] = b"\xff" * 8
+    db.write_bytes(bytes(data))

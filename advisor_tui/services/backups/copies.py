@@ -22,7 +22,7 @@ from pathlib import Path
 
 from advisor_tui import paths
 from advisor_tui.services.errors import ServiceError
-from advisor_tui.storage.backup import backup_sqlite, copy_into, integrity_ok
+from advisor_tui.storage.backup import CorruptCopy, backup_sqlite, copy_into, integrity_ok
 
 log = logging.getLogger(__name__)
 
@@ -59,9 +59,14 @@ def default_destination(db_path: Path, now: datetime | None = None) -> Path:
 
 
 def backup_database(
-    db_path: Path, dest: Path | None = None, *, now: datetime | None = None
+    db_path: Path, dest: Path | None = None, *, now: datetime | None = None, force: bool = False
 ) -> BackupInfo:
-    """Copy the database to `dest` (a file, or a folder to put it in) with the backup API."""
+    """Copy the database to `dest` (a file, or a folder to put it in) with the backup API.
+
+    The copy is checked before it takes its name (`storage.backup.backup_sqlite`):
+    a damaged database raises ServiceError("backup.corrupt_source") and writes
+    nothing. An existing `dest` is replaced only with `force`.
+    """
     _require_database(db_path)
     if dest is None:
         dest = default_destination(db_path, now)
@@ -73,7 +78,9 @@ def backup_database(
     if not dest.parent.exists() and dest.parent != paths.backup_dir(db_path):
         raise ServiceError("backup.no_folder", path=str(dest.parent))
     try:
-        backup_sqlite(db_path, dest)
+        backup_sqlite(db_path, dest, force=force)
+    except CorruptCopy as exc:
+        raise ServiceError("backup.corrupt_source", path=str(db_path)) from exc
     except sqlite3.Error as exc:
         raise ServiceError("backup.failed", path=str(db_path), reason=str(exc)) from exc
     except OSError as exc:
@@ -95,20 +102,30 @@ def _weekly_name(db_path: Path, day: datetime) -> str:
     return f"{db_path.stem}-weekly-{year:04d}-W{week:02d}{SUFFIX}"
 
 
-def _rotate(folder: Path, db_path: Path, tag: str, keep: int) -> list[Path]:
-    """Delete all but the newest `keep` files of one kind; names sort by date."""
+def _rotate(folder: Path, db_path: Path, tag: str, keep: int, newest: Path) -> list[Path]:
+    """Delete all but the newest `keep` files of one kind; names sort by date.
+
+    Called only after `newest` was written and passed the integrity check, and
+    only when `newest` is among the kept: the last good copy is never deleted.
+    """
     pattern = re.compile(
         rf"^{re.escape(db_path.stem)}-{tag}-(\d{{4}}-(?:\d{{2}}-\d{{2}}|W\d{{2}})){re.escape(SUFFIX)}$"
     )
     found = sorted(p for p in folder.iterdir() if pattern.match(p.name))
     doomed = found[:-keep] if keep else found
+    if newest in doomed or not integrity_ok(newest):
+        return []
     for path in doomed:
         path.unlink(missing_ok=True)
     return doomed
 
 
 def auto_backup_now(db_path: Path, now: datetime | None = None) -> Path | None:
-    """The daily (and weekly) copy if none exists yet for today; raises on failure."""
+    """The daily (and weekly) copy if none exists yet for today; raises on failure.
+
+    A damaged database raises ServiceError("backup.corrupt_source"): no copy is
+    written and nothing is rotated away, so the older good copies stay.
+    """
     if not db_path.is_file():
         return None  # first start: nothing to keep yet
     now = now or datetime.now()
@@ -117,13 +134,17 @@ def auto_backup_now(db_path: Path, now: datetime | None = None) -> Path | None:
     if daily.exists():
         return None
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    backup_sqlite(db_path, daily)
+    try:
+        backup_sqlite(db_path, daily)
+    except CorruptCopy as exc:
+        raise ServiceError("backup.corrupt_source", path=str(db_path)) from exc
     weekly = folder / _weekly_name(db_path, now)
     if not weekly.exists():
         # The daily copy is a closed, consistent file: copying it again is cheaper.
         backup_sqlite(daily, weekly)
-    _rotate(folder, db_path, "daily", KEEP_DAILY)
-    _rotate(folder, db_path, "weekly", KEEP_WEEKLY)
+    _rotate(folder, db_path, "daily", KEEP_DAILY, daily)
+    if weekly.exists():
+        _rotate(folder, db_path, "weekly", KEEP_WEEKLY, weekly)
     _remove_stale_temps(folder)
     return daily
 
@@ -131,7 +152,7 @@ def auto_backup_now(db_path: Path, now: datetime | None = None) -> Path | None:
 def _remove_stale_temps(folder: Path, max_age_s: float = 3600) -> None:
     """Temporary copies a killed process left behind (a running copy is younger)."""
     limit = time.time() - max_age_s
-    for path in folder.glob(".*.tmp-*"):
+    for path in [*folder.glob(".*.tmp-*"), *folder.glob(".*.tmp")]:
         with contextlib.suppress(OSError):
             if path.stat().st_mtime < limit:
                 path.unlink()
