@@ -53,7 +53,7 @@ def _print_report(report: MessageImport, dry_run: bool) -> None:
     hidden = len(report.problems) - SHOWN_PROBLEMS
     if hidden > 0:
         print(tn("msgimport.more_problems", hidden))
-    print(tn("msgimport.summary", report.files, **report.counts()))
+    print(t("msgimport.summary", **report.counts()))
     if report.other_files:
         print(tn("msgimport.other_files", report.other_files))
     if dry_run:
