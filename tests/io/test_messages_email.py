@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from advisor_tui.io.messages.html_text import html_to_text
 from advisor_tui.io.messages.items import Found, Skipped
@@ -293,3 +295,18 @@ def test_me_marks_own_mails_outgoing(tmp_path: Path) -> None:
     (source,) = plan([path]).sources
     (item,) = read_source(source, me=("MAX@balschuweit.de",))
     assert isinstance(item, Skipped) and item.reason == "outgoing"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=600))
+def test_never_raises_on_any_bytes(data: bytes) -> None:
+    item = read_message(parse_bytes(data), "x.eml", fallback_at=datetime(2020, 1, 1, tzinfo=UTC))
+    assert isinstance(item, Found | Skipped)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_header_lines_of_any_text_never_raise(text: str) -> None:
+    data = mail(subject="x").replace(b"Subject: x", b"Subject: " + text.encode("utf-8", "replace"))
+    item = read_message(parse_bytes(data), "x.eml")
+    assert isinstance(item, Found | Skipped)

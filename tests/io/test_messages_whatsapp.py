@@ -189,3 +189,19 @@ def test_never_raises_on_chat_like_lines(lines: list[tuple[str, str]]) -> None:
     items = read_chat(text, source="x", thread="t", tz=BERLIN)
     ids = [i.message.external_id for i in items if isinstance(i, Found)]
     assert len(ids) == len(set(ids))
+
+
+def test_zipped_ios_export(tmp_path) -> None:
+    import zipfile
+
+    from advisor_tui.io.messages.sources import plan, read_source
+
+    archive = tmp_path / "WhatsApp Chat - Eva Roth.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("_chat.txt", "[18.05.19, 11:50:12] Eva Roth: Hallo\n")
+        zipped.writestr("00000012-PHOTO-2019-05-18.jpg", b"\xff\xd8")
+    (source,) = plan([archive]).sources
+    assert (source.format, source.thread) == ("whatsapp_zip", "Eva Roth")
+    (item,) = read_source(source, me=("Max",))
+    assert isinstance(item, Found)
+    assert (item.message.text, item.message.thread) == ("Hallo", "Eva Roth")
