@@ -13,9 +13,13 @@ from advisor_tui.commands.context import CliContext, UsageError
 from advisor_tui.i18n import t
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from datetime import datetime
+
     from sqlmodel import Session
 
     from advisor_tui.domain.models import Person
+    from advisor_tui.services.persons.ranking import RankedAddress
 
 NAME = "search"
 HELP_KEY = "search.cmd.help"
@@ -31,12 +35,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def person_entries(
-    session: Session, found: list[tuple[Person, str, dict[str, Any]]]
+    session: Session, found: list[tuple[Person, str, dict[str, Any]]], now: datetime | None = None
 ) -> list[dict[str, Any]]:
     """JSON-ready entries for (person, match, extra fields), addresses ranked hottest first."""
-    from advisor_tui.services.persons.ranking import address_json, rank_for_persons
+    from advisor_tui.services.persons.ranking import rank_for_persons
 
-    ranked = rank_for_persons(session, [p.id for p, _, _ in found if p.id is not None])
+    ranked = rank_for_persons(session, [p.id for p, _, _ in found if p.id is not None], now)
+    return ranked_entries(found, ranked)
+
+
+def ranked_entries(
+    found: Sequence[tuple[Any, str, dict[str, Any]]], ranked: Mapping[int, list[RankedAddress]]
+) -> list[dict[str, Any]]:
+    """The entries for persons whose addresses are ranked already (`advisor who` without ORM)."""
+    from advisor_tui.services.persons.ranking import address_json
+
     return [
         {
             "id": person.id,

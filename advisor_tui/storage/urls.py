@@ -5,9 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-
 from advisor_tui import paths
 from advisor_tui.storage.errors import DatabaseError
 
@@ -23,6 +20,10 @@ def resolve_url(db_path: str | os.PathLike[str] | None, env_url: str | None = No
 
 def sqlite_file(url: str) -> Path | None:
     """The file behind a SQLite URL, or None for other databases and :memory:."""
+    # Here, not at the top: `advisor who` resolves its URL without loading SQLAlchemy.
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         parsed = make_url(url)
     except ArgumentError as exc:

@@ -7,21 +7,26 @@ One function for the TUI, the CLI (`advisor who`) and the call monitor:
    the end of the national number via `Address.rev_digits`: suggestions
    ("suffix"), never a silent pick.
 Restricted persons (GDPR) and invalid addresses never match.
+
+The statements are `storage.lookup_sql`'s; this module imports no SQLAlchemy
+at load time, so `advisor who` runs the same lookup through stdlib `sqlite3`
+(`lookup_with` and an executor) without paying for the ORM.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlalchemy import bindparam, select
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any
 
 from advisor_tui.domain.emails import InvalidEmail, normalize_email
-from advisor_tui.domain.models import Address, Person
 from advisor_tui.domain.phones import DEFAULT_REGION, InvalidPhone, digits_of, parse_phone
 from advisor_tui.domain.vocabulary import MatchKind
+from advisor_tui.storage import lookup_sql
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 MIN_SUFFIX_DIGITS = 4
 MAX_SUFFIX_HITS = 50
@@ -85,37 +90,36 @@ def _parse_sender(text: str, region: str) -> _Parsed | None:
     return _Parsed(phone.e164, phone.national_digits)
 
 
-_A = Address.__table__.c  # type: ignore[attr-defined]
-_P = Person.__table__.c  # type: ignore[attr-defined]
-# Built once: a lookup is on the hot path of every ring and every incoming message.
-# Addresses are queried alone: joined to person, SQLite (without statistics) would
-# rather walk the restricted_until index than the one on the address column.
-_EXACT = (
-    select(_A.person_id, _A.id)
-    .where(_A.normalized == bindparam("value"), _A.valid.is_(True))
-    .order_by(_A.person_id, _A.id)
-    .limit(bindparam("n"))
-)
-_SUFFIX = (
-    select(_A.person_id, _A.id)
-    .where(_A.rev_digits >= bindparam("low"), _A.rev_digits < bindparam("high"))
-    .where(_A.valid.is_(True))
-    .order_by(_A.rev_digits, _A.person_id, _A.id)
-    .limit(bindparam("n"))
-)
-_HIDDEN = select(_P.id).where(
-    _P.id.in_(bindparam("ids", expanding=True)), _P.restricted_until.is_not(None)
-)
+# Runs one of `storage.lookup_sql`'s statements: (sql, params) -> rows. The ORM
+# path passes a session's connection, `advisor who` on SQLite the stdlib driver.
+Execute = Callable[[str, dict[str, Any]], Sequence[Sequence[Any]]]
+
+
+def session_executor(session: Session) -> Execute:
+    """Run lookup SQL on the session's connection (inside its transaction)."""
+    from sqlalchemy import text
+
+    connection = session.connection()
+
+    def execute(sql: str, params: dict[str, Any]) -> Sequence[Sequence[Any]]:
+        statement = _TEXTS.get(sql)
+        if statement is None:
+            statement = _TEXTS[sql] = text(sql)
+        return connection.execute(statement, params).all()
+
+    return execute
+
+
+_TEXTS: dict[str, Any] = {}  # compiled once: a lookup is on the hot path of every ring
 
 
 def _hits(
-    session: Session, statement: Any, params: dict[str, Any], limit: int, match: MatchKind
+    execute: Execute, sql: str, params: dict[str, Any], limit: int, match: MatchKind
 ) -> list[LookupHit]:
-    connection = session.connection()
-    rows = connection.execute(statement, {**params, "n": limit * 4}).all()
+    rows = execute(sql, {**params, "n": limit * 4})
     if not rows:
         return []
-    hidden = set(connection.execute(_HIDDEN, {"ids": sorted({r[0] for r in rows})}).scalars())
+    hidden = {row[0] for row in execute(*lookup_sql.hidden(sorted({r[0] for r in rows})))}
     hits: list[LookupHit] = []
     seen: set[int] = set()
     for person_id, address_id in rows:
@@ -125,33 +129,39 @@ def _hits(
     return hits[:limit]
 
 
-def _exact(session: Session, normalized: str, limit: int) -> list[LookupHit]:
-    return _hits(session, _EXACT, {"value": normalized}, limit, MatchKind.EXACT)
+def _exact(execute: Execute, normalized: str, limit: int) -> list[LookupHit]:
+    return _hits(execute, lookup_sql.EXACT, {"value": normalized}, limit, MatchKind.EXACT)
 
 
-def _suffix(session: Session, digits: str, limit: int) -> list[LookupHit]:
+def _suffix(execute: Execute, digits: str, limit: int) -> list[LookupHit]:
     rev = digits[::-1]
-    # A range on the indexed column: LIKE 'x%' would scan the table (TECH-NOTES).
     params = {"low": rev, "high": rev + ":"}
-    return _hits(session, _SUFFIX, params, limit, MatchKind.SUFFIX)
+    return _hits(execute, lookup_sql.SUFFIX, params, limit, MatchKind.SUFFIX)
 
 
 def reverse_lookup(
     session: Session, sender: str, *, region: str = DEFAULT_REGION, limit: int = MAX_SUFFIX_HITS
 ) -> LookupResult:
     """Who may `sender` (a number in any notation, a fragment, an e-mail or handle) be?"""
+    return lookup_with(session_executor(session), sender, region=region, limit=limit)
+
+
+def lookup_with(
+    execute: Execute, sender: str, *, region: str = DEFAULT_REGION, limit: int = MAX_SUFFIX_HITS
+) -> LookupResult:
+    """`reverse_lookup` through any executor of `storage.lookup_sql` (see `Execute`)."""
     query = sender.strip()
     parsed = _parse_sender(query, region)
     if parsed is None:
         return LookupResult(query, None, False)
     result = LookupResult(query, parsed.normalized, True)
     if parsed.normalized is not None:
-        hits = _exact(session, parsed.normalized, limit)
+        hits = _exact(execute, parsed.normalized, limit)
         if len(hits) > 1:
             hits = [LookupHit(h.person_id, h.address_id, MatchKind.SHARED.value) for h in hits]
         if hits:
             result.hits = hits
             return result
     if parsed.suffix_digits and len(parsed.suffix_digits) >= MIN_SUFFIX_DIGITS:
-        result.hits = _suffix(session, parsed.suffix_digits, limit)
+        result.hits = _suffix(execute, parsed.suffix_digits, limit)
     return result

@@ -12,14 +12,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlmodel import Session, col, select
-
-from advisor_tui.domain.models import Address, Person
 from advisor_tui.domain.stability import PersonLike, Reason, score_address
-from advisor_tui.domain.timestamps import utcnow
-from advisor_tui.services.persons.editing import get_person
+
+# `advisor who` ranks with the pure functions below without loading the ORM
+# (storage.lookup_fast): the database imports stay inside the functions that query.
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from advisor_tui.domain.models import Address, Person
 
 # Below this score an address is shown dimmed: try the hotter ones first.
 COLD_THRESHOLD = 30
@@ -61,7 +63,7 @@ def rank_addresses(
     addresses: Iterable[Address], person: PersonLike | None, now: datetime | None = None
 ) -> list[RankedAddress]:
     """Score and order `addresses` of `person` (pure: no database access)."""
-    when = now or utcnow()
+    when = now or datetime.now(UTC)
     items = list(addresses)
     # Addresses sharing one phone number (a mobile and its WhatsApp) share a wrong-number mark.
     by_number: dict[str, list[Address]] = defaultdict(list)
@@ -98,6 +100,11 @@ def ranked_addresses(
     session: Session, person_id: int, now: datetime | None = None
 ) -> list[RankedAddress]:
     """The addresses of one person, hottest first (NotFound if there is no such person)."""
+    from sqlmodel import select
+
+    from advisor_tui.domain.models import Address
+    from advisor_tui.services.persons.editing import get_person
+
     person = get_person(session, person_id, include_restricted=True)
     query = select(Address).where(Address.person_id == person_id)
     return rank_addresses(session.exec(query).all(), person, now)
@@ -111,7 +118,11 @@ def rank_for_persons(
     Every requested id that exists is in the result, with an empty list when it
     has no addresses; unknown ids are left out.
     """
-    when = now or utcnow()
+    from sqlmodel import col, select
+
+    from advisor_tui.domain.models import Address, Person
+
+    when = now or datetime.now(UTC)
     ids = list(dict.fromkeys(person_ids))
     result: dict[int, list[RankedAddress]] = {}
     for start in range(0, len(ids), _BATCH):
