@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "callmonitor",
     "due",
     "stale",
+    "complaints",
     "log_call",
     "import_calls",
     "import_messages",

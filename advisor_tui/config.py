@@ -13,6 +13,11 @@ Example `config.toml`:
     [calls]
     callback_within_hours = 2   # a missed call's callback is due within these working hours
 
+    [complaints]
+    state = "BY"                   # Bundesland for public holidays (BW, BY, BE, ... NW, ...)
+    acknowledge_working_days = 2   # confirm a complaint's receipt within
+    answer_working_days = 10       # answer it (or send an interim reply) within
+
 Environment: ADVISOR_DATABASE_URL (a SQLAlchemy URL), ADVISOR_LANG,
 ADVISOR_REGION, ADVISOR_CONFIG (path of another config file).
 """
@@ -47,12 +52,20 @@ class CallSettings:
 
 
 @dataclass
+class ComplaintSettings:
+    state: str = ""  # Bundesland (ISO 3166-2 suffix, e.g. "BY"); "" = national holidays only
+    acknowledge_working_days: int = 2
+    answer_working_days: int = 10
+
+
+@dataclass
 class Settings:
     lang: str = "de"
     region: str = "DE"
     database_url: str | None = None
     callmonitor: CallMonitorSettings = field(default_factory=CallMonitorSettings)
     calls: CallSettings = field(default_factory=CallSettings)
+    complaints: ComplaintSettings = field(default_factory=ComplaintSettings)
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys
 
 
@@ -125,6 +138,14 @@ def load_settings() -> Settings:
             raise ConfigError(f"{path}: [calls] callback_within_hours must be 0 to 168")
         settings.calls = CallSettings(callback_within_hours=within)
         settings.keymap = {str(k): str(v) for k, v in _section(data, "keymap", path).items()}
+        complaints = _section(data, "complaints", path)
+        settings.complaints = ComplaintSettings(
+            state=_typed(complaints, "state", "", path, "complaints").upper(),
+            acknowledge_working_days=_typed(
+                complaints, "acknowledge_working_days", 2, path, "complaints"
+            ),
+            answer_working_days=_typed(complaints, "answer_working_days", 10, path, "complaints"),
+        )
     settings.lang = os.environ.get("ADVISOR_LANG") or file_lang or guess_language()
     settings.region = os.environ.get("ADVISOR_REGION", settings.region).upper()
     settings.database_url = os.environ.get("ADVISOR_DATABASE_URL") or settings.database_url

@@ -1,0 +1,1 @@
+"""The complaint register (VersVermV §17): entries, their deadlines, the IHK export."""
