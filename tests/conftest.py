@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from advisor_tui.i18n import set_language
 from advisor_tui.storage.db import new_session, open_engine
+from tests import pg_server
 
 
 @pytest.fixture(autouse=True)
@@ -48,9 +49,61 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "advisor.sqlite3"
 
 
+# -- both engines (tests/pg_server.py) -------------------------------------------------------
+# Tests of these suites that use `engine`, `session` or `database_url` run on SQLite and,
+# when a server can be had, on PostgreSQL; `@pytest.mark.sqlite_only` keeps one on SQLite.
+ENGINES = ("sqlite", "postgresql") if pg_server.available() else ("sqlite",)
+_BOTH_ENGINE_SUITES = ("services", "cli", "storage")
+# `--db PATH` of a test running on PostgreSQL means that test's database (see `advisor`).
+_DB_ALIASES: dict[str, str] = {}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db_kind" not in metafunc.fixturenames:
+        return
+    suite = Path(str(metafunc.definition.path)).parent.name
+    if suite in _BOTH_ENGINE_SUITES and not metafunc.definition.get_closest_marker("sqlite_only"):
+        metafunc.parametrize("db_kind", ENGINES, indirect=True)
+
+
 @pytest.fixture
-def engine(db_path: Path) -> Iterator[Engine]:
-    eng = open_engine(f"sqlite:///{db_path}")
+def db_kind(request: pytest.FixtureRequest) -> str:
+    """ "sqlite" or "postgresql": the engine this test runs on."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[pg_server.WorkerDatabase]:
+    """This process's PostgreSQL database (its server started on first use)."""
+    server = pg_server.PgServer()
+    yield pg_server.WorkerDatabase(server)
+    server.stop()
+
+
+@pytest.fixture
+def database_url(db_kind: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URL of this test's database: a SQLite file, or an emptied PostgreSQL database."""
+    if db_kind == "sqlite":
+        yield f"sqlite:///{db_path}"
+        return
+    url = request.getfixturevalue("pg_database").reset()
+    _DB_ALIASES[str(db_path)] = url
+    yield url
+    _DB_ALIASES.clear()
+
+
+def db_args(args: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, str]]:
+    """`--db PATH` of a PostgreSQL test as ADVISOR_DATABASE_URL instead."""
+    for i, arg in enumerate(args[:-1]):
+        if arg == "--db" and args[i + 1] in _DB_ALIASES:
+            url = _DB_ALIASES[args[i + 1]]
+            return (*args[:i], *args[i + 2 :]), {"ADVISOR_DATABASE_URL": url}
+    return args, {}
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    eng = open_engine(database_url)
     yield eng
     eng.dispose()
 
@@ -83,7 +136,8 @@ def advisor(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch)
     from advisor_tui.cli import main
 
     def run(*args: str, env: dict[str, str] | None = None, input: str = "") -> CliResult:
-        for key, value in (env or {}).items():
+        args, db_env = db_args(args)
+        for key, value in {**(env or {}), **db_env}.items():
             monkeypatch.setenv(key, value)
         monkeypatch.setattr(sys, "stdin", io.StringIO(input))
         capsys.readouterr()
@@ -115,11 +169,12 @@ def run_cli(
     *args: str, env: dict[str, str] | None = None, input: str | None = None, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m advisor_tui ARGS` as a subprocess (the real CLI)."""
+    args, db_env = db_args(args)
     return subprocess.run(
         [sys.executable, "-m", "advisor_tui", *args],
         capture_output=True,
         text=True,
-        env=cli_env(env),
+        env=cli_env({**(env or {}), **db_env}),
         input=input,
         timeout=timeout,
     )

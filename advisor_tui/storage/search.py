@@ -256,7 +256,7 @@ _PERSONS_AFTER = (
     select(*(_person.c[n] for n in _PERSON_NAMES))
     .where(_person.c.id > bindparam("a"), _person.c.restricted_until.is_(None))
     .order_by(_person.c.id)
-    .limit(bindparam("b", literal_execute=True)),
+    .limit(bindparam("b", type_=Integer, literal_execute=True)),
 )
 _ADDRESSES_BETWEEN = (
     f"SELECT {', '.join(_ADDRESS_NAMES)} FROM address "

@@ -13,7 +13,7 @@ from sqlmodel import select
 from advisor_tui.domain.models import FollowUp, Request
 from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session
-from tests.conftest import Advisor, cli_env
+from tests.conftest import Advisor, cli_env, db_args
 from tests.io.callmonitor_box import FakeBox
 
 CALLS = [
@@ -32,6 +32,8 @@ def _is_event_line(line: str) -> bool:
 
 async def run_monitor(args: list[str], box: FakeBox, *, wait_for: int, env: dict[str, str]):
     """Start the CLI, wait for `wait_for` call lines on stdout, send SIGINT, collect."""
+    db_args_, db_env = db_args(tuple(args))
+    args, env = list(db_args_), {**env, **db_env}
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",

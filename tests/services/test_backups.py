@@ -18,6 +18,9 @@ from advisor_tui.services.errors import ServiceError
 from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session, open_engine
 
+# File copies of a SQLite database; PostgreSQL backups are pg_dump's (test_pg_backup.py).
+pytestmark = pytest.mark.sqlite_only
+
 
 def _add(engine: Engine, n: int, start: int = 0) -> None:
     with new_session(engine) as s:

@@ -38,7 +38,7 @@ def test_empty_database_goes_to_head(db_path: Path) -> None:
         "request",
         "interaction",
         "followup",
-        "consent",
+        "consent_event",
         "audit_entry",
     } <= tables
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
@@ -97,6 +97,7 @@ def test_not_a_database_is_refused(tmp_path: Path) -> None:
         open_engine(f"sqlite:///{path}")
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_pragmas(engine) -> None:  # noqa: ANN001
     with engine.connect() as conn:
         assert conn.exec_driver_sql("pragma journal_mode").scalar() == "wal"

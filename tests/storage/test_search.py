@@ -173,6 +173,7 @@ def test_rollback_leaves_index_alone(session: Session, people: dict[str, int]) -
     assert found(session, "zander") == []
 
 
+@pytest.mark.sqlite_only  # FTS5's own integrity check
 def test_fts_stays_consistent_through_edits(engine: Engine, people: dict[str, int]) -> None:
     with new_session(engine) as session:
         update_person(session, people["meier"], last_name="Kowalski", notes="neu")
@@ -184,6 +185,7 @@ def test_fts_stays_consistent_through_edits(engine: Engine, people: dict[str, in
         assert index_size(conn) == len(people) - 1
 
 
+@pytest.mark.sqlite_only  # FTS5's own integrity check
 def test_rebuild_matches_incremental(engine: Engine, people: dict[str, int]) -> None:
     with engine.connect() as conn:
         before = conn.execute(text("SELECT * FROM person_search_doc ORDER BY 1")).all()
