@@ -56,7 +56,7 @@ def _progress_bar() -> tuple[Any, Any]:
 
 
 def _print_report(report: ImportReport, dry_run: bool) -> None:
-    for item in report.rejected:
+    for item in [*report.rejected, *report.skipped, *report.notices]:
         reason = t(item.key, **item.params)
         if item.line:
             print(t("import.rejected_line", file=item.source, line=item.line, reason=reason))

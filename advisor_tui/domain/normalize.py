@@ -15,6 +15,7 @@ from advisor_tui.domain.emails import InvalidEmail, normalize_email
 from advisor_tui.domain.phones import (
     DEFAULT_REGION,
     InvalidPhone,
+    dial_digits,
     format_for_display,
     parse_phone,
     reversed_digits,
@@ -43,7 +44,9 @@ def normalize_address(kind: str, raw: str, region: str = DEFAULT_REGION) -> Norm
         try:
             phone = parse_phone(text, region)
         except InvalidPhone as exc:
-            return Normalized(None, False, exc.code)
+            # Kept raw, and still found when a caller's digits equal it (dialled form, reversed).
+            key = reversed_digits(dial_digits(text, region))
+            return Normalized(None, False, exc.code, None, key if 0 < len(key) <= 30 else None)
         return Normalized(
             phone.e164, True, None, phone.phone_type, reversed_digits(phone.national_digits)
         )

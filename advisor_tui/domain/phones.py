@@ -1,4 +1,12 @@
-"""Phone numbers: parse any German or international notation to E.164."""
+"""Phone numbers: parse any German or international notation to E.164.
+
+People write words beside numbers: `030 1234567 (privat)`, `(Büro)`,
+`Zentrale 0711 …`, `089 123456 App. 12`. `split_phone_text` takes the words
+off as an annotation and an extension off as digits before the number is
+parsed, because phonenumbers would turn letters into keypad digits
+(`(privat)` -> 774828) and store a valid, different number. Letters left
+inside a number make it invalid, never digits.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +33,17 @@ _TYPE_NAMES = {
 }
 
 _NON_DIGITS = re.compile(r"\D")
+# Words in parentheses ("(privat)", "(Büro)"), never the German trunk hint "(0)".
+_PARENTHESIZED = re.compile(r"\(([^()]*[^\W\d_][^()]*)\)")
+# An extension at the end: "App. 12", "Apparat 12", "Durchwahl 12", "DW 12", "ext. 12", "x12".
+_EXTENSION = re.compile(
+    r"(?:(?<![^\W\d_])(?:app|apparat|durchwahl|dw|nst|nebenstelle|ext|extension)\b\.?"
+    r"|(?<![^\s\d])x)\s*[:.]?\s*(\d{1,6})\s*$",
+    re.IGNORECASE,
+)
+# A whole word of letters ("Zentrale", "Büro:", "Tel.").
+_WORD = re.compile(r"(?<!\S)[^\W\d_][^\s\d]*(?!\S)")
+_NOISE_WORDS = frozenset({"tel", "telefon", "fon", "phone", "nr", "rufnummer", "tel.-nr"})
 
 # Why a number is refused, as codes (facts, stored in Address.invalid_reason);
 # the catalog has a sentence for each.
@@ -47,9 +66,36 @@ _LENGTH_ERRORS = {
 
 @dataclass(frozen=True)
 class ParsedPhone:
-    e164: str
+    e164: str  # with an extension: the direct-dial number (number and extension dialled on)
     phone_type: str  # "mobile", "fixed_line", ... or "unknown"
     national_digits: str  # national significant number, e.g. "1711234567"
+    extension: str = ""  # "12" of "089 123456 App. 12"
+
+
+@dataclass(frozen=True)
+class PhoneText:
+    """A phone field taken apart: the number, the words beside it, an extension."""
+
+    number: str
+    annotation: str = ""  # "privat", "Büro", "Zentrale" as written
+    extension: str = ""
+
+
+def split_phone_text(raw: str) -> PhoneText:
+    """Take annotations and an extension off a written number (`030 123 (privat)`)."""
+    text = raw.strip()
+    if not any(c.isalpha() for c in text):
+        return PhoneText(text)
+    words: list[str] = [m.group(1).strip() for m in _PARENTHESIZED.finditer(text)]
+    text = _PARENTHESIZED.sub(" ", text)
+    extension = ""
+    if match := _EXTENSION.search(text):
+        extension = match.group(1)
+        text = text[: match.start()]
+    words += [m.group(0).rstrip(":,;") for m in _WORD.finditer(text)]
+    text = _WORD.sub(" ", text)
+    annotation = " ".join(w for w in words if w and w.casefold().rstrip(".:") not in _NOISE_WORDS)
+    return PhoneText(" ".join(text.split()).strip(" ,;:-/"), annotation, extension)
 
 
 class InvalidPhone(ValueError):
@@ -66,9 +112,14 @@ def parse_phone(raw: str, region: str = DEFAULT_REGION) -> ParsedPhone:
     # A "tel:" URI (vCard 4.0) and the German "(0)" trunk hint are notation, not digits.
     if text.lower().startswith("tel:"):
         text = text[4:]
-    text = text.replace("(0)", "")
-    if not text:
+    if not text.strip():
         raise InvalidPhone("phone.empty")
+    parts = split_phone_text(text.replace("(0)", ""))
+    text = parts.number
+    if not text:
+        raise InvalidPhone("phone.not_a_number" if parts.annotation else "phone.empty")
+    if any(c.isalpha() for c in text):  # never keypad digits: 0800-FLOWERS stays invalid
+        raise InvalidPhone("phone.not_a_number")
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException as exc:
@@ -76,9 +127,35 @@ def parse_phone(raw: str, region: str = DEFAULT_REGION) -> ParsedPhone:
     if not phonenumbers.is_valid_number(number):
         length = phonenumbers.is_possible_number_with_reason(number)
         raise InvalidPhone(_LENGTH_ERRORS.get(length, "phone.invalid_for_region"))
+    if parts.extension:
+        # German direct dial: the extension is dialled on after the switchboard's number.
+        direct = f"+{number.country_code}{phonenumbers.national_significant_number(number)}"
+        try:
+            dialled = phonenumbers.parse(direct + parts.extension, region)
+        except phonenumbers.NumberParseException:
+            dialled = None
+        if dialled is not None and phonenumbers.is_valid_number(dialled):
+            number = dialled
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     kind = _TYPE_NAMES.get(phonenumbers.number_type(number), "unknown")
-    return ParsedPhone(e164, kind, phonenumbers.national_significant_number(number))
+    nsn = phonenumbers.national_significant_number(number)
+    return ParsedPhone(e164, kind, nsn, parts.extension)
+
+
+def dial_digits(text: str, region: str = DEFAULT_REGION) -> str:
+    """The digits as dialled inside the country: `+49 30 1234` and `0049 30 1234` -> `0301234`.
+
+    The key under which a number that does not parse is still found when a
+    caller's digits equal it (`Address.rev_digits` of invalid numbers).
+    """
+    number = split_phone_text(text).number
+    digits = digits_of(number)
+    code = str(phonenumbers.country_code_for_region(region))
+    if number.lstrip().startswith("+"):
+        return "0" + digits[len(code) :] if digits.startswith(code) else "00" + digits
+    if digits.startswith("00" + code):
+        return "0" + digits[2 + len(code) :]
+    return digits
 
 
 def digits_of(text: str) -> str:

@@ -18,11 +18,16 @@ PERSON_HEADERS: dict[str, tuple[str, ...]] = {
     "salutation": ("salutation",),
     "title": ("academic_title",),
     "suffix": ("suffix", "name suffix", "namenszusatz"),
-    "company": ("company", "firma", "organization 1 - name", "organization name", "unternehmen"),
+    "company": ("company", "firma", "organization 1 - name", "organization name", "unternehmen",
+                "organization", "organisation"),
     "department": (
         "department", "abteilung", "organization 1 - department", "organization department",
     ),
     "birthday": ("birthday", "geburtstag", "geburtsdatum", "date of birth"),
+    # Thunderbird writes the birthday in three columns (German: the day is "Geburtstag").
+    "birth_year": ("birth year", "geburtsjahr"),
+    "birth_month": ("birth month", "geburtsmonat"),
+    "birth_day": ("birth day",),
     "notes": ("notes", "notizen", "note", "notiz", "bemerkungen"),
     "tags": ("tags", "categories", "kategorien", "group membership", "labels"),
     "kind": ("kind",),
@@ -32,43 +37,77 @@ PERSON_HEADERS: dict[str, tuple[str, ...]] = {
 # (kind, scope, headers): one address column each. "phone" means: decided by the number.
 SINGLE_ADDRESS_HEADERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("mobile", "private", ("mobile phone", "mobiltelefon", "handy", "mobile", "car phone",
-                           "autotelefon", "radio phone", "funktelefon", "mobiltelefon 2")),
+                           "autotelefon", "radio phone", "funktelefon", "mobiltelefon 2",
+                           "mobile number", "mobil-tel.-nr.")),
     ("phone", "business", ("business phone", "business phone 2", "telefon geschäftlich",
-                           "telefon geschäftlich 2", "assistant's phone", "telefon assistent")),
+                           "telefon geschäftlich 2", "assistant's phone", "telefon assistent",
+                           "work phone", "tel. dienstlich")),
     ("landline", "business", ("company main phone", "telefon firma", "haupttelefon der firma")),
     ("phone", "private", ("home phone", "home phone 2", "telefon privat", "telefon privat 2",
                           "other phone", "weiteres telefon", "primary phone", "haupttelefon",
-                          "callback", "rückmeldung", "telefon")),
-    ("landline", "private", ("isdn", "pager")),
+                          "callback", "rückmeldung", "telefon", "tel. privat")),
+    ("landline", "private", ("isdn", "pager", "pager number", "pager-nummer")),
     ("fax", "business", ("business fax", "fax geschäftlich")),
-    ("fax", "private", ("home fax", "fax privat", "other fax", "weiteres fax", "fax")),
+    ("fax", "private", ("home fax", "fax privat", "other fax", "weiteres fax", "fax",
+                        "fax number", "fax-nummer")),
     ("email", "", ("e-mail address", "e-mail-adresse", "e-mail 2 address",
                           "e-mail 2: adresse", "e-mail 3 address", "e-mail 3: adresse", "email",
-                          "e-mail")),
-    ("website", "private", ("web page", "webseite", "website", "homepage")),
+                          "e-mail", "primary email", "secondary email", "primäre e-mail-adresse",
+                          "sekundäre e-mail-adresse")),
+    ("website", "private", ("web page", "webseite", "website", "homepage", "web page 1",
+                            "web page 2", "webseite 1", "webseite 2")),
 )  # fmt: skip
 
 # Outlook's postal columns: scope -> part -> headers.
 POSTAL_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     "business": {
-        "street": ("business street", "straße geschäftlich"),
-        "street2": ("business street 2", "straße geschäftlich 2"),
+        "street": ("business street", "straße geschäftlich", "work address", "dienstlich: adresse"),
+        "street2": (
+            "business street 2",
+            "straße geschäftlich 2",
+            "work address 2",
+            "dienstlich: adresse 2",
+        ),
         "street3": ("business street 3", "straße geschäftlich 3"),
         "pobox": ("business po box", "postfach geschäftlich"),
-        "city": ("business city", "ort geschäftlich"),
-        "region": ("business state", "region geschäftlich", "bundesland/kanton geschäftlich"),
-        "postcode": ("business postal code", "postleitzahl geschäftlich"),
-        "country": ("business country/region", "business country", "land/region geschäftlich"),
+        "city": ("business city", "ort geschäftlich", "work city", "dienstlich: ort"),
+        "region": (
+            "business state",
+            "region geschäftlich",
+            "bundesland/kanton geschäftlich",
+            "work state",
+            "dienstlich: bundesland",
+        ),
+        "postcode": (
+            "business postal code",
+            "postleitzahl geschäftlich",
+            "work zipcode",
+            "dienstlich: plz",
+        ),
+        "country": (
+            "business country/region",
+            "business country",
+            "land/region geschäftlich",
+            "land geschäftlich",
+            "work country",
+            "dienstlich: land",
+        ),
     },
     "private": {
-        "street": ("home street", "straße privat"),
-        "street2": ("home street 2", "straße privat 2"),
+        "street": ("home street", "straße privat", "home address", "privat: adresse"),
+        "street2": ("home street 2", "straße privat 2", "home address 2", "privat: adresse 2"),
         "street3": ("home street 3", "straße privat 3"),
         "pobox": ("home po box", "postfach privat"),
-        "city": ("home city", "ort privat"),
-        "region": ("home state", "region privat", "bundesland/kanton privat"),
-        "postcode": ("home postal code", "postleitzahl privat"),
-        "country": ("home country/region", "home country", "land/region privat"),
+        "city": ("home city", "ort privat", "privat: ort"),
+        "region": ("home state", "region privat", "bundesland/kanton privat", "privat: bundesland"),
+        "postcode": ("home postal code", "postleitzahl privat", "home zipcode", "privat: plz"),
+        "country": (
+            "home country/region",
+            "home country",
+            "land/region privat",
+            "land privat",
+            "privat: land",
+        ),
     },
     "other": {
         "street": ("other street", "weitere straße"),
@@ -78,7 +117,12 @@ POSTAL_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
         "city": ("other city", "weiterer ort"),
         "region": ("other state", "weitere region", "weiteres bundesland/kanton"),
         "postcode": ("other postal code", "weitere postleitzahl"),
-        "country": ("other country/region", "other country", "weiteres land/region"),
+        "country": (
+            "other country/region",
+            "other country",
+            "weiteres land/region",
+            "weiteres land",
+        ),
     },
 }
 
@@ -90,6 +134,8 @@ IGNORED_HEADERS = frozenset(
         "e-mail 2 display name", "e-mail 2: angezeigter name", "e-mail 3 display name",
         "e-mail 3: angezeigter name", "priority", "priorität", "sensitivity",
         "vertraulichkeit", "private", "privat", "gender", "geschlecht", "initials", "initialen",
+        # The person id of our own CSV export: a row of another database, not data.
+        "id",
     }
 )  # fmt: skip
 
@@ -138,6 +184,11 @@ class ColumnMap:
         """True when the columns can name a person at all."""
         names = {"first_name", "last_name", "company", "display_name"}
         return bool(names & self.person.keys())
+
+    def known_headers(self) -> list[str]:
+        """The headers some rule claimed, in file order (for a precise message)."""
+        used = set(self.person.values()) | {i for s in self.addresses for i in s.columns.values()}
+        return [h for i, h in enumerate(self.header) if i in used]
 
     def getter(self, cells: list[str]) -> Callable[[str], str]:
         def value(name: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -40,31 +41,73 @@ class CsvRow:
     cells: list[str]
 
 
+# Python's csv stops a file at a cell over 131,072 characters; a note pasted from a
+# mail can be longer. Input lines are capped at 16 MiB before they get here.
+FIELD_LIMIT = 16 * 1024 * 1024
+if csv.field_size_limit() < FIELD_LIMIT:
+    csv.field_size_limit(FIELD_LIMIT)
+
+
 def _delimiter(header_line: str) -> str:
     counts = {d: header_line.count(d) for d in (";", ",", "\t")}
     return max(counts, key=lambda d: counts[d])
 
 
+def _swallowed(cells: list[str], width: int, delimiter: str) -> bool:
+    """True when a record spanning lines holds whole rows: a quote opened and never closed.
+
+    A quoted note may span lines; a line inside a cell with as many
+    delimiters as a row has is a row the stray quote swallowed.
+    """
+    need = max(1, width - 1)
+    for cell in cells:
+        lines = cell.splitlines()[1:]
+        if any(line.count(delimiter) >= need for line in lines):
+            return True
+    return False
+
+
 def csv_rows(text: str, source: str) -> tuple[ColumnMap, list[CsvRow]]:
-    """The column meanings and the non-empty rows of a CSV text."""
-    first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
-    try:
-        header = next(reader)
-    except StopIteration:
+    """The column meanings and the non-empty rows of a CSV text.
+
+    Every row comes back, readable or not: a row whose quote is never closed is
+    returned as broken (and the rows after it are read on their own), a row the
+    csv module refuses is returned with its error.
+    """
+    lines = list(io.StringIO(text, newline=""))  # physical lines, ends kept
+    if not lines:
         return ColumnMap([]), []
+    delimiter = _delimiter(lines[0])
+    header = next(csv.reader(lines[:1], delimiter=delimiter), [])
     columns = map_columns(header)
     if not columns.has_identity:
+        known = columns.known_headers()
+        if known:
+            raise RecordError("import.err.no_name_column", line=1, columns=", ".join(known[:8]))
         raise RecordError("import.err.unknown_columns", line=1, columns=", ".join(header[:8]))
     rows: list[CsvRow] = []
-    start = reader.line_num + 1
-    try:
-        for cells in reader:
-            if any(c.strip() for c in cells):
-                rows.append(CsvRow(start, cells))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        rows.append(CsvRow(start, ["\0csv-error", str(exc)]))
+    index = 1  # 0-based index of the line the next record starts on
+    while index < len(lines):
+        reader = csv.reader(iter(lines[index:]), delimiter=delimiter)
+        consumed = 0
+        restart: int | None = None
+        try:
+            for cells in reader:
+                start = index + consumed + 1  # 1-based line of this record
+                if reader.line_num - consumed > 1 and _swallowed(cells, len(header), delimiter):
+                    rows.append(CsvRow(start, ["\0csv-quote"]))
+                    restart = start  # read again from the line after its first one
+                    break
+                consumed = reader.line_num
+                if any(c.strip() for c in cells):
+                    rows.append(CsvRow(start, cells))
+        except csv.Error as exc:
+            start = index + consumed + 1
+            rows.append(CsvRow(start, ["\0csv-error", str(exc)]))
+            restart = start
+        if restart is None:
+            break
+        index = restart
     return columns, rows
 
 
@@ -137,6 +180,10 @@ def row_to_record(columns: ColumnMap, row: CsvRow, source: str) -> ContactRecord
     cells = row.cells
     if cells[:1] == ["\0csv-error"]:
         raise RecordError("import.err.csv_broken", line=row.line, detail=cells[1])
+    if cells[:1] == ["\0csv-quote"]:
+        raise RecordError("import.err.csv_quote", line=row.line)
+    while len(cells) > len(columns.header) and not cells[-1].strip():
+        cells = cells[:-1]  # Thunderbird ends every row with one more, empty, field
     if len(cells) > len(columns.header):
         raise RecordError(
             "import.err.csv_columns", line=row.line, found=len(cells), expected=len(columns.header)
@@ -156,7 +203,7 @@ def row_to_record(columns: ColumnMap, row: CsvRow, source: str) -> ContactRecord
     display = value("display_name")
     if not (record.first_name or record.last_name) and display and display != record.company:
         record.first_name, record.last_name = split_full_name(value("display_name"))
-    birthday = value("birthday")
+    birthday = _birthday_text(value)
     try:
         record.birthday = optional_birthday(birthday, date.today())
     except ValueError:  # no date, or no year (domain.dates.NoYear): kept as written
@@ -169,6 +216,18 @@ def row_to_record(columns: ColumnMap, row: CsvRow, source: str) -> ContactRecord
     if not record.has_name:
         raise RecordError("import.err.no_name", line=row.line)
     return record
+
+
+def _birthday_text(value: Callable[[str], str]) -> str:
+    """The birthday cell, or Thunderbird's year, month and day columns as one date."""
+    year, month = value("birth_year"), value("birth_month")
+    if not (year or month):
+        return value("birthday")
+    # German Thunderbird calls the day of the month "Geburtstag".
+    day = value("birth_day") or value("birthday")
+    if year and month and day:
+        return f"{year}-{int(month):02d}-{int(day):02d}" if (month + day).isdigit() else ""
+    return f"--{int(month):02d}-{int(day):02d}" if (month + day).isdigit() and day else ""
 
 
 def _kept(header: str, value: str) -> dict[str, object]:

@@ -28,10 +28,12 @@ line break becomes `\\n`, bare 2.1 parameters get their names (`BASE64` ->
 
 from __future__ import annotations
 
+import json
 import quopri
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from vobject.base import ParseError, parseLine
 
@@ -192,6 +194,23 @@ def bare_param(value: str) -> list[str] | None:
     if upper in _DROPPED_BARE:
         return None
     return ["TYPE", value]
+
+
+def kept_key(prop: dict[str, Any]) -> str:
+    """What makes two kept properties one: name and group in any case, bare 2.1 params named.
+
+    So a property kept from a 2.1 card and read back from our own 4.0 export
+    is the same property, not a second one.
+    """
+    params: list[list[str]] = []
+    for p in prop.get("params") or ():
+        named = bare_param(p[0]) if len(p) == 1 else [p[0].upper(), *p[1:]]
+        if named is not None:
+            params.append([named[0].upper(), *named[1:]])
+    value = str(prop.get("value", "")).replace("\r\n", "\n").replace("\r", "\n")
+    group = str(prop.get("group") or "").lower()
+    return json.dumps([group, str(prop.get("name", "")).upper(), sorted(params),
+                       value.replace("\n", "\\n")])  # fmt: skip
 
 
 def _decode_qp(value: str, params: list[list[str]]) -> tuple[str, list[list[str]], bool]:

@@ -32,11 +32,14 @@ from sqlmodel import Session, SQLModel, col, select
 from advisor_tui.domain.collation import sort_key
 from advisor_tui.domain.models import Address, AuditEntry, Person
 from advisor_tui.domain.timestamps import utcnow
+from advisor_tui.i18n import t
 from advisor_tui.io.contact_files import Unit
 from advisor_tui.io.contact_record import (
+    ContactRecord,
     extra_from_json,
     extra_to_json,
 )
+from advisor_tui.io.vcard import kept_key
 from advisor_tui.services import audit
 from advisor_tui.services.duplicates.pairs import (
     MATCH_KINDS,
@@ -51,6 +54,7 @@ from advisor_tui.services.importing.report import ImportReport, Rejected, Review
 from advisor_tui.storage.search import reindex_persons
 
 CHUNK = 500
+REVIEW_TAG = "import.tag.name_review"  # catalog key of the tag on persons named after an address
 _FILLABLE = ("salutation", "title", "first_name", "last_name", "company", "birthday")
 _LIMITS = {"salutation": 40, "title": 40, "first_name": 100, "last_name": 100, "company": 200,
            "tags": 500}  # fmt: skip
@@ -215,10 +219,25 @@ class ImportEngine:
                     score[target] += 1
         return score
 
+    def _note(self, rec: ContactRecord) -> None:
+        """Report the lines left out of a record and a name made from an address."""
+        self.report.skipped.extend(
+            Rejected(rec.source, s.line, s.key, s.params) for s in rec.skipped
+        )
+        if rec.name_from_address:
+            name = " ".join(p for p in (rec.first_name, rec.last_name) if p)
+            params = {"name": name, "tag": t(REVIEW_TAG)}
+            self.report.notices.append(
+                Rejected(rec.source, rec.line, "import.note.name_from_address", params)
+            )
+
     def add(self, prepared: Prepared) -> None:
         """Merge the record into the person it is, or create one (and list it if in doubt)."""
         rec = prepared.record
         score = self._candidates(prepared)
+        if rec.name_from_address and score:  # a made-up name contradicts nobody
+            self._merge(max(score, key=lambda x: (score[x], -(x.person.id or 0))), prepared)
+            return
         fitting = [t for t in score if not conflicts(rec, t.person)]
         if fitting:
             best = max(fitting, key=lambda t: (score[t], -(t.person.id or 0)))
@@ -238,9 +257,14 @@ class ImportEngine:
         self, target: _Target, addresses: list[tuple[dict[str, Any], AddrKey]]
     ) -> int:
         added = 0
+        # One card may hold one value twice with other types (fax and voice, home and
+        # work): both are kept. A value the person had before is not added again.
+        taken: dict[AddrKey, set[tuple[str, str]]] = defaultdict(set)
         for values, key in addresses:
-            if key in target.keys:
+            slot = (values["kind"], values["scope"])
+            if key in target.keys and (key not in taken or slot in taken[key]):
                 continue
+            taken[key].add(slot)
             added += 1
             target.keys.add(key)
             target.new_addresses.append(values)
@@ -252,6 +276,8 @@ class ImportEngine:
         rec = prepared.record
         values = {name: getattr(rec, name) for name in (*_FILLABLE, "notes", "tags")}
         values = {k: v[: _LIMITS[k]] if k in _LIMITS else v for k, v in values.items()}
+        if rec.name_from_address:  # marked for review where the list and the card show it
+            values["tags"] = ", ".join(x for x in (values["tags"], t(REVIEW_TAG)) if x)
         person = _NewPerson(
             kind=rec.kind or self.default_kind, extra=extra_to_json(rec.extra), **values
         )
@@ -266,7 +292,7 @@ class ImportEngine:
         rec, person = prepared.record, target.person
         added = self._take_addresses(target, prepared.addresses)
         changed: set[str] = set()
-        for name in _FILLABLE:
+        for name in ("birthday",) if rec.name_from_address else _FILLABLE:
             if not getattr(person, name) and getattr(rec, name):
                 value = getattr(rec, name)
                 setattr(person, name, value[: _LIMITS[name]] if name in _LIMITS else value)
@@ -280,8 +306,8 @@ class ImportEngine:
             person.tags = ", ".join(tags + new_tags)[: _LIMITS["tags"]]
             changed.add("tags")
         kept = extra_from_json(person.extra)
-        seen = {json.dumps(p, sort_keys=True) for p in kept}
-        more = [p for p in rec.extra if json.dumps(p, sort_keys=True) not in seen]
+        seen = {kept_key(p) for p in kept}
+        more = [p for p in rec.extra if kept_key(p) not in seen]
         if more:
             person.extra = extra_to_json(kept + more)
             changed.add("extra")
@@ -377,6 +403,7 @@ class ImportEngine:
                 if isinstance(item, Rejected):
                     self.report.rejected.append(item)
                 else:
+                    self._note(item.record)
                     chunk.append(item)
             with self.session.no_autoflush:
                 self._lookup(chunk)

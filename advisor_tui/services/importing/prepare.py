@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -19,6 +20,7 @@ from typing import Any
 from advisor_tui.domain.emails import split_email
 from advisor_tui.domain.mailboxes import is_freemail
 from advisor_tui.domain.normalize import normalize_address
+from advisor_tui.domain.phones import split_phone_text
 from advisor_tui.domain.vocabulary import PersonKind
 from advisor_tui.io.contact_files import Unit
 from advisor_tui.io.contact_record import AddressRecord, ContactRecord, RecordError
@@ -53,6 +55,26 @@ def _scope(kind: str, scope: str, normalized: str | None, company: str) -> str:
     return "private"
 
 
+_MOBILE_WORDS = frozenset({"mobil", "mobile", "handy", "cell"})
+_BUSINESS_WORDS = frozenset({"büro", "buero", "geschäftlich", "dienstlich", "firma", "arbeit",
+                             "zentrale", "work", "office"})  # fmt: skip
+_PRIVATE_WORDS = frozenset({"privat", "private", "home", "zuhause"})
+
+
+def _phone_text(record: AddressRecord, kind: str) -> tuple[str, str, str, bool]:
+    """(kind, scope, label, direct dial) with what is written beside a number (`(mobil)`)."""
+    parts = split_phone_text(record.raw)
+    words = {w.casefold().strip(".:") for w in parts.annotation.split()}
+    scope = record.scope
+    if kind == PHONE_BY_NUMBER and words & _MOBILE_WORDS:
+        kind = "mobile"
+    if not scope and words & _BUSINESS_WORDS:
+        scope = "business"
+    elif not scope and words & _PRIVATE_WORDS:
+        scope = "private"
+    return kind, scope, record.label or parts.annotation, bool(parts.extension)
+
+
 def build_address(
     record: AddressRecord, region: str, company: str = ""
 ) -> tuple[dict[str, Any], AddrKey] | None:
@@ -60,20 +82,44 @@ def build_address(
     raw = record.raw.strip()
     if not raw:
         return None
-    kind = record.kind
+    kind, scope, label, direct = record.kind, record.scope, record.label, False
+    if kind in (PHONE_BY_NUMBER, "mobile", "landline", "fax"):
+        kind, scope, label, direct = _phone_text(record, kind)
     result = normalize_address("landline" if kind == PHONE_BY_NUMBER else kind, raw, region)
     if kind == PHONE_BY_NUMBER:
         kind = "mobile" if result.phone_type == "mobile" else "landline"
-    scope = _scope(kind, record.scope, result.normalized, company)
+    scope = _scope(kind, scope, result.normalized, company)
     values = {
-        "kind": kind, "scope": scope, "label": record.label[:100], "raw": raw[:1000],
+        "kind": kind, "scope": scope, "label": label[:100], "raw": raw[:1000],
         "normalized": result.normalized, "rev_digits": result.rev_digits,
         "phone_type": result.phone_type, "valid": result.valid,
         "invalid_reason": result.invalid_reason, "street": record.street[:200],
         "postcode": record.postcode[:20], "city": record.city[:100],
         "country": record.country[:60], "is_preferred": record.is_preferred,
+        "is_direct_dial": direct and kind == "landline",
     }  # fmt: skip
     return values, address_key(kind, result.normalized, raw)
+
+
+def name_after_address(record: ContactRecord) -> None:
+    """Give a record without any name one from its first e-mail or number (marked by the import).
+
+    `max.mustermann@…` -> Max Mustermann, `k.neumann@…` -> K. Neumann; any other
+    address is the last name as written, so the advisor sees what it is.
+    """
+    emails = [a.raw.strip() for a in record.addresses if a.kind == "email" and a.raw.strip()]
+    others = [a.raw.strip() for a in record.addresses if a.raw.strip()]
+    source = emails[0] if emails else others[0] if others else ""
+    if not source:
+        return
+    local = source.split("@", 1)[0] if emails else ""
+    words = [w for w in re.split(r"[._-]+", local) if w]
+    if len(words) >= 2 and all(w.isalpha() for w in words):
+        given = [w.upper() + "." if len(w) == 1 else w.capitalize() for w in words[:-1]]
+        record.first_name, record.last_name = " ".join(given), words[-1].capitalize()
+    else:
+        record.last_name = source
+    record.name_from_address = True
 
 
 def _read(unit: Unit) -> ContactRecord | Rejected:
@@ -98,6 +144,8 @@ def prepare(units: Sequence[Unit], region: str) -> list[Prepared | Rejected]:
         if isinstance(record, Rejected):
             out.append(record)
             continue
+        if not record.has_name:
+            name_after_address(record)
         built = (build_address(a, region, record.company) for a in record.addresses)
         out.append(Prepared(record, [b for b in built if b is not None]))
     return out

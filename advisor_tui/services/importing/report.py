@@ -50,6 +50,10 @@ class ImportReport:
     unchanged: int = 0
     review: list[ReviewItem] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
+    # Lines left out of records that were imported (a `#` comment, an unreadable line).
+    skipped: list[Rejected] = field(default_factory=list)
+    # Records imported with something to know: a name made from an address, to check.
+    notices: list[Rejected] = field(default_factory=list)
     addresses_added: int = 0
     person_ids: list[int] = field(default_factory=list)  # created or changed
     seconds: float = 0.0
@@ -60,10 +64,10 @@ class ImportReport:
 
     @property
     def exit_code(self) -> int:
-        """0 all imported, 1 some rejected, 2 nothing readable."""
+        """0 all imported, 1 some rejected or lines skipped, 2 nothing readable."""
         if self.read == 0:
             return 2
-        return 1 if self.rejected else 0
+        return 1 if self.rejected or self.skipped else 0
 
     def counts(self) -> dict[str, int]:
         return {
@@ -72,6 +76,7 @@ class ImportReport:
             "unchanged": self.unchanged,
             "review": len(self.review),
             "rejected": len(self.rejected),
+            "skipped": len(self.skipped),
             "addresses_added": self.addresses_added,
         }
 
@@ -80,5 +85,7 @@ class ImportReport:
             **self.counts(),
             "review_items": [r.as_dict() for r in self.review],
             "rejected_records": [r.as_dict() for r in self.rejected],
+            "skipped_lines": [r.as_dict() for r in self.skipped],
+            "notices": [r.as_dict() for r in self.notices],
             "seconds": round(self.seconds, 3),
         }
