@@ -24,6 +24,10 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "Wiedervorlage-Datum.",
         "en": "Payment trouble needs a coaching plan: next step and follow-up date.",
     },
+    "attention.err.self_recommendation": {
+        "de": "Eine Person kann sich nicht selbst empfehlen.",
+        "en": "A person cannot recommend themselves.",
+    },
     "gdpr.section.flag_events": {"de": "Markierungen (Verlauf)", "en": "Flags (history)"},
     "attention.count": {
         "de": plural(
