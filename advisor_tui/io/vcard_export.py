@@ -13,6 +13,7 @@ from typing import Any
 
 from advisor_tui.domain.models import Address, Person
 from advisor_tui.io.contact_record import extra_from_json
+from advisor_tui.io.vcard import bare_param
 from advisor_tui.io.vcard_mapping import SCHEME_LABELS, escape
 
 CRLF = "\r\n"
@@ -30,11 +31,13 @@ def _param_value(value: str) -> str:
 
 
 def format_params(params: Sequence[Sequence[str]]) -> str:
-    """`;NAME=v1,v2` for each parameter; 2.1 bare types become TYPE=."""
+    """`;NAME=v1,v2` for each parameter; bare 2.1 parameters get their names."""
     out = []
     for param in params:
-        if len(param) == 1:
-            out.append(f";TYPE={_param_value(param[0])}")
+        if len(param) == 1:  # stored by older versions: BASE64 -> ENCODING=b, WORK -> TYPE=WORK
+            named = bare_param(param[0])
+            if named is not None:
+                out.append(f";{named[0]}={_param_value(named[1])}")
         elif len(param) > 1:
             out.append(f";{param[0]}=" + ",".join(_param_value(v) for v in param[1:]))
     return "".join(out)
@@ -85,7 +88,8 @@ def _address_line(address: Address, group: str) -> str:
     if kind == "email":
         return _line("EMAIL", escape(address.raw), params, group)
     if kind == "postal":
-        params.append(["LABEL", address.raw])
+        # A backslash is an escape in the parameter: written doubled, read back single.
+        params.append(["LABEL", address.raw.replace("\\", "\\\\")])
         parts = ("", "", address.street, address.city, "", address.postcode, address.country)
         return _line("ADR", ";".join(escape(p) for p in parts), params, group)
     if kind == "messenger":
@@ -144,9 +148,11 @@ def person_to_vcard(person: Person, addresses: Sequence[Address], *, uid: str | 
         name = str(prop["name"]).upper()
         if name in _GENERATED or name == "X-N-SUFFIX" or (name == "BDAY" and person.birthday):
             continue
+        # Values kept by older versions may hold raw line breaks (decoded quoted-printable).
+        value = str(prop.get("value", "")).replace("\r\n", "\n").replace("\r", "\n")
         lines.append(
             _line(
-                name, str(prop.get("value", "")), prop.get("params") or (), prop.get("group") or ""
+                name, value.replace("\n", "\\n"), prop.get("params") or (), prop.get("group") or ""
             )
         )
     lines.append("END:VCARD")

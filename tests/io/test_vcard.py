@@ -230,3 +230,21 @@ def test_exported_card_reads_back_the_same(first: str, last: str, notes: str, co
     assert (record.first_name, record.last_name) == (first, last)
     assert record.notes == notes
     assert record.company == company
+
+
+def test_item2_export_writes_kept_two_one_properties_validly_and_keeps_backslashes() -> None:
+    # As older versions stored them: bare 2.1 parameters, a decoded value with raw line breaks.
+    kept = [
+        {"group": None, "name": "PHOTO", "params": [["BASE64"]], "value": "AAAA"},
+        {"group": None, "name": "LABEL", "params": [["WORK"]], "value": "Kö 12\r\n40212 Ort"},
+    ]
+    person = _person(first_name="Jörg", last_name="Bäcker", extra=extra_to_json(kept))
+    raw = "c/o Müller\\Hinterhaus\n40212 Düsseldorf"
+    postal = Address(person_id=1, kind="postal", scope="business", raw=raw, city="Düsseldorf")
+    card = person_to_vcard(person, [postal])
+    assert "\r\nPHOTO;ENCODING=b:AAAA\r\n" in card and "TYPE=BASE64" not in card
+    assert "\r\nLABEL;TYPE=WORK:Kö 12\\n40212 Ort\r\n" in card
+    assert all(line.startswith(" ") or ":" in line for line in card.split("\r\n")[:-1] if line)
+    record = parse_card(split_cards(card, "rt.vcf")[0])
+    assert [a.raw for a in record.addresses] == [raw]
+    assert record.skipped == []
