@@ -51,7 +51,10 @@ FOLLOWUP_COLUMNS = (
     "person_id", "request_id", "kind", "due_at", "done_at", "snoozed_until", "note",
     "created_at", "updated_at", "version",
 )  # fmt: skip
-CONSENT_COLUMNS = ("person_id", "channel", "granted", "given_at", "revoked_at", "how", "created_at")
+CONSENT_COLUMNS = (
+    "person_id", "channel", "address", "kind", "purpose", "method", "wording", "evidence",
+    "recorded_by", "occurred_at", "created_at",
+)  # fmt: skip
 
 DAY = timedelta(days=1)
 TWO_YEARS = timedelta(days=730)
@@ -262,11 +265,19 @@ class Activity:
 
     # -- consents --------------------------------------------------------------------
     def consent(self, who: Who, channel: str, granted: bool) -> None:
+        """Ledger events: a grant, and for some a later revocation (random draws as before)."""
         given = self._when(who.created, self.now)
         revoked = None if granted else self._when(given, self.now)
         stamp = self.ts(given)
         how = self._pick(data.CONSENT_HOW)
-        self.rows.consents.append((who.id, channel, granted, stamp, self.ts(revoked), how, stamp))
+        self.rows.consents.append(
+            (who.id, channel, "", "granted", "", "conversation", "", how, "demo", stamp, stamp)
+        )
+        if revoked is not None:
+            gone = self.ts(revoked)
+            self.rows.consents.append(
+                (who.id, channel, "", "revoked", "", "conversation", "", "", "demo", gone, gone)
+            )
 
     def random_consents(self, who: Who) -> None:
         rng = self.rng

@@ -20,9 +20,9 @@ from sqlalchemy import Connection, Engine, Table, insert, select
 from sqlmodel import col
 
 from advisor_tui.demo.activity import (
+    CANDIDATE_COLUMNS,
     CONSENT_COLUMNS,
     FOLLOWUP_COLUMNS,
-    CANDIDATE_COLUMNS,
     INTERACTION_COLUMNS,
     MESSAGE_COLUMNS,
     REQUEST_COLUMNS,
@@ -32,7 +32,7 @@ from advisor_tui.demo.worker import BuildParams, build_chunks, chunks_from_worke
 from advisor_tui.domain.models import (
     Address,
     AuditEntry,
-    Consent,
+    ConsentEvent,
     FlagEvent,
     FollowUp,
     Interaction,
@@ -57,7 +57,7 @@ _TABLES: tuple[tuple[str, Table, tuple[str, ...]], ...] = (
     ("request_candidates", RequestCandidate.__table__, CANDIDATE_COLUMNS),  # type: ignore[attr-defined]
     ("interactions", Interaction.__table__, INTERACTION_COLUMNS),  # type: ignore[attr-defined]
     ("followups", FollowUp.__table__, FOLLOWUP_COLUMNS),  # type: ignore[attr-defined]
-    ("consents", Consent.__table__, CONSENT_COLUMNS),  # type: ignore[attr-defined]
+    ("consents", ConsentEvent.__table__, CONSENT_COLUMNS),  # type: ignore[attr-defined]
     ("flag_events", FlagEvent.__table__, FLAG_EVENT_COLUMNS),  # type: ignore[attr-defined]
 )
 

@@ -66,12 +66,12 @@ def _stamp(value: datetime) -> str:
 def test_amounts_are_in_proportion(demo_db: sqlite3.Connection) -> None:
     count = {
         t: demo_db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-        for t in ("person", "address", "interaction", "followup", "request", "consent")
+        for t in ("person", "address", "interaction", "followup", "request", "consent_event")
     }
     assert count["person"] == PERSONS
     assert 2.6 <= count["address"] / PERSONS <= 3.8
     assert 8 <= count["interaction"] / PERSONS <= 12
-    assert count["followup"] > 0 and count["request"] > 5 and count["consent"] > 0
+    assert count["followup"] > 0 and count["request"] > 5 and count["consent_event"] > 0
     kinds = {r[0] for r in _rows(demo_db, "SELECT DISTINCT kind FROM person")}
     assert kinds == {"customer", "prospect", "former"}
 
@@ -287,10 +287,9 @@ def test_requests_on_several_channels_matched_exactly(demo_db: sqlite3.Connectio
 
 
 def test_consents_and_flags(demo_db: sqlite3.Connection) -> None:
-    consents = _rows(demo_db, "SELECT * FROM consent")
+    consents = _rows(demo_db, "SELECT * FROM consent_event")
     assert {c["channel"] for c in consents} == {"phone", "email"}
-    assert any(c["granted"] and c["given_at"] and not c["revoked_at"] for c in consents)
-    assert any(not c["granted"] and c["revoked_at"] for c in consents)
+    assert {c["kind"] for c in consents} == {"granted", "revoked"}
     for flag in ("super", "dissatisfied", "payment"):
         query = "SELECT count(*) FROM flag_event WHERE flag = ? AND action = 'set'"
         flagged = demo_db.execute(query, (flag,)).fetchone()[0]
@@ -321,7 +320,7 @@ def test_timestamps_read_back_through_the_orm(tmp_path: Path) -> None:
 
 def test_indexes_are_rebuilt_and_new_records_get_fresh_ids(tmp_path: Path) -> None:
     engine = open_engine(f"sqlite:///{tmp_path / 'i.sqlite3'}")
-    tables = ("person", "address", "request", "interaction", "followup", "consent")
+    tables = ("person", "address", "request", "interaction", "followup", "consent_event")
     before = {t: sorted(ix["name"] for ix in inspect(engine).get_indexes(t)) for t in tables}
     stats = generate_demo(engine, persons=50, seed=3, now=NOW)
     after = {t: sorted(ix["name"] for ix in inspect(engine).get_indexes(t)) for t in tables}
@@ -361,7 +360,14 @@ def test_worker_process_builds_the_same_data(
         with sqlite3.connect(path) as conn:
             return [
                 row
-                for table in ("person", "address", "request", "interaction", "followup", "consent")
+                for table in (
+                    "person",
+                    "address",
+                    "request",
+                    "interaction",
+                    "followup",
+                    "consent_event",
+                )
                 for row in conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
             ]
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from advisor_tui.domain.models import Address, Consent, FollowUp, Interaction, Person
+from advisor_tui.domain.models import Address, ConsentEvent, FollowUp, Interaction, Person
 from advisor_tui.io.contact_record import extra_from_json
 from advisor_tui.services.exporting.contacts import write_export
 from advisor_tui.services.importing.run import import_paths
@@ -107,7 +107,16 @@ def test_json_export_holds_everything_and_one_person_only(session: Session) -> N
     now = datetime(2026, 1, 2, 3, 4, tzinfo=UTC)
     session.add(Interaction(person_id=pid, address_id=address.id, kind="call", occurred_at=now))
     session.add(FollowUp(person_id=pid, due_at=now, note="Rückruf"))
-    session.add(Consent(person_id=pid, channel="phone", given_at=now, how="schriftlich"))
+    session.add(
+        ConsentEvent(
+            person_id=pid,
+            channel="phone",
+            occurred_at=now,
+            wording="schriftlich",
+            kind="granted",
+            method="form",
+        )
+    )
     other = add_person(session, PersonData(last_name="Andere"))
     session.commit()
     out = io.StringIO()
@@ -118,7 +127,7 @@ def test_json_export_holds_everything_and_one_person_only(session: Session) -> N
     assert doc["addresses"][0]["normalized"] == "+491712020202"
     assert doc["interactions"][0]["occurred_at"].startswith("2026-01-02T03:04")
     assert doc["followups"][0]["note"] == "Rückruf"
-    assert doc["consents"][0]["how"] == "schriftlich"
+    assert doc["consents"][0]["wording"] == "schriftlich"
     everyone = io.StringIO()
     assert write_export(session, "json", everyone) == 2
     assert {p["id"] for p in json.loads(everyone.getvalue())["persons"]} == {pid, other.id}

@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 from advisor_tui.domain.models import (
     Address,
     AuditEntry,
-    Consent,
+    ConsentEvent,
     FollowUp,
     Interaction,
     Person,
@@ -81,7 +81,16 @@ def _make(session: Session, *, retained: bool) -> Ids:
     )
     mobile = add_address(session, person.id, "mobile", PHONE)
     add_address(session, person.id, "email", EMAIL)
-    session.add(Consent(person_id=person.id, channel="phone", given_at=at(2020, 1, 2), how="Brief"))
+    session.add(
+        ConsentEvent(
+            person_id=person.id,
+            channel="phone",
+            occurred_at=at(2020, 1, 2),
+            wording="Brief",
+            kind="granted",
+            method="form",
+        )
+    )
     callback = Request(
         person_id=person.id, match="exact", channel="sms", sender="+491715550123",
         body="Bitte um Rückruf", kind="callback", received_at=at(2025, 3, 1),
@@ -157,7 +166,7 @@ def test_export_holds_everything_about_the_person(session: Session, tmp_path: Pa
     assert data["person"]["last_name"] == LAST and data["person"]["birthday"] == "1970-05-06"
     assert [a["raw"] for a in data["addresses"]] == [PHONE, EMAIL]
     assert data["addresses"][0]["normalized"] == "+491715550123"
-    assert [c["how"] for c in data["consents"]] == ["Brief"]
+    assert [c["wording"] for c in data["consents"]] == ["Brief"]
     assert {r["id"] for r in data["requests"]} == {ids.callback, ids.order}
     assert [r["id"] for r in data["suggested_requests"]] == [ids.suggested]
     assert {i["id"] for i in data["interactions"]} == {ids.call, ids.advice, ids.confirmation}
@@ -189,7 +198,7 @@ def test_erase_without_retained_records(session: Session) -> None:
     session.commit()
     session.expire_all()
     assert session.get(Person, ids.person) is None
-    for model in (Address, Consent, Request, Interaction, FollowUp):
+    for model in (Address, ConsentEvent, Request, Interaction, FollowUp):
         rows = session.exec(select(model).where(model.person_id == ids.person)).all()
         assert rows == [], model
     suggested = session.get(Request, ids.suggested)
@@ -227,7 +236,7 @@ def test_erase_locks_retained_records_and_hides_the_person(session: Session) -> 
     # Everything else is gone.
     assert session.get(Request, ids.callback) is None
     assert session.get(Interaction, ids.call) is None
-    for model in (Address, Consent, FollowUp):
+    for model in (Address, ConsentEvent, FollowUp):
         assert session.exec(select(model).where(model.person_id == ids.person)).all() == []
     audit_text = _audit_text(session)
     for secret in SECRETS:

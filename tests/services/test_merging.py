@@ -7,7 +7,14 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlmodel import Session, select
 
-from advisor_tui.domain.models import Address, AuditEntry, Consent, FollowUp, Interaction, Person
+from advisor_tui.domain.models import (
+    Address,
+    AuditEntry,
+    ConsentEvent,
+    FollowUp,
+    Interaction,
+    Person,
+)
 from advisor_tui.domain.models import Request as Incoming
 from advisor_tui.services.duplicates.merging import merge_persons
 from advisor_tui.services.duplicates.pairs import find_duplicates
@@ -61,7 +68,7 @@ def test_merge_moves_everything_and_deletes_the_other(session: Session) -> None:
     add_address(session, other_id, "mobile", "0171 1234567")
     session.add(Interaction(person_id=other_id, address_id=shared_other.id, kind="email"))
     session.add(FollowUp(person_id=other_id, due_at=NOW))
-    session.add(Consent(person_id=other_id, channel="email"))
+    session.add(ConsentEvent(person_id=other_id, channel="email", kind="granted", method="form"))
     session.add(Incoming(person_id=other_id, channel="email", suggested_person_id=other_id))
     session.commit()
     kept = merge_persons(session, keep_id, other_id, {"company": "other", "notes": "keep"})
@@ -76,7 +83,7 @@ def test_merge_moves_everything_and_deletes_the_other(session: Session) -> None:
     (interaction,) = session.exec(select(Interaction)).all()
     assert (interaction.person_id, interaction.address_id) == (keep_id, shared_keep.id)
     assert session.exec(select(FollowUp)).one().person_id == keep_id
-    assert session.exec(select(Consent)).one().person_id == keep_id
+    assert session.exec(select(ConsentEvent)).one().person_id == keep_id
     request = session.exec(select(Incoming)).one()
     assert (request.person_id, request.suggested_person_id) == (keep_id, keep_id)
     entry = session.exec(select(AuditEntry).where(AuditEntry.action == "person.merge")).one()

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from advisor_tui.domain.models import (
     Address,
     AuditEntry,
-    Consent,
+    ConsentEvent,
     FollowUp,
     Interaction,
     Person,
@@ -40,7 +40,15 @@ def _person(session: Session, *, advice: bool) -> int:
     person = add_person(session, PersonData(first_name="Guido", last_name="Weg", tags="vip"))
     mobile = add_address(session, person.id, "mobile", "0171 5550123")
     add_address(session, person.id, "email", "guido@example.org")
-    session.add(Consent(person_id=person.id, channel="phone", given_at=at(2020, 1, 2)))
+    session.add(
+        ConsentEvent(
+            person_id=person.id,
+            channel="phone",
+            occurred_at=at(2020, 1, 2),
+            kind="granted",
+            method="form",
+        )
+    )
     order = Request(
         person_id=person.id, match="exact", channel="email", body="Bitte verkaufen",
         kind="order" if advice else "question", received_at=at(2024, 6, 15),
@@ -95,7 +103,7 @@ def test_delete_removes_the_person_and_everything_theirs(session: Session) -> No
     session.commit()
     assert not plan.locked
     assert session.get(Person, person_id) is None
-    for model in (Address, Consent, Request, Interaction, FollowUp):
+    for model in (Address, ConsentEvent, Request, Interaction, FollowUp):
         assert _count(session, model, person_id) == 0, model
     # The other person is untouched.
     assert [p.last_name for p in find_persons(session)] == ["Andere"]
@@ -118,7 +126,7 @@ def test_records_under_retention_are_locked_not_deleted(session: Session) -> Non
     kept = session.exec(select(Request).where(Request.person_id == person_id)).all()
     assert [r.kind for r in kept] == ["order"] and kept[0].retain_until == date(2035, 1, 1)
     assert _count(session, Address, person_id) == 0
-    assert _count(session, Consent, person_id) == 0
+    assert _count(session, ConsentEvent, person_id) == 0
     assert _count(session, FollowUp, person_id) == 0
     # Hidden from the lists; a second delete finds nobody.
     assert [p.last_name for p in find_persons(session)] == ["Andere"]

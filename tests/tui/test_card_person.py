@@ -15,7 +15,7 @@ from sqlmodel import select
 from textual.widgets import Input, Select, Static
 
 from advisor_tui.config import Settings
-from advisor_tui.domain.models import Address, Consent, FollowUp, Interaction, Person, Request
+from advisor_tui.domain.models import Address, ConsentEvent, FollowUp, Interaction, Person, Request
 from advisor_tui.services.persons.editing import (
     PersonData,
     add_address,
@@ -44,7 +44,15 @@ def _anna(engine: Engine, *, advice: bool = False) -> int:
         add_address(session, person.id, "mobile", "0171 2345678")
         add_address(session, person.id, "email", "anna.schmidt@firma.de", scope="business")
         add_address(session, person.id, "landline", "030 1234567")
-        session.add(Consent(person_id=person.id, channel="phone", given_at=NOW - timedelta(100)))
+        session.add(
+            ConsentEvent(
+                person_id=person.id,
+                channel="phone",
+                occurred_at=NOW - timedelta(100),
+                kind="granted",
+                method="form",
+            )
+        )
         request = Request(
             person_id=person.id, match="exact", channel="email", body="Bitte verkaufen",
             kind="order" if advice else "question", received_at=NOW - timedelta(days=30),

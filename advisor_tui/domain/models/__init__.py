@@ -13,6 +13,8 @@ Alembic and the tests rely on. Add a new module's import below.
 
 from __future__ import annotations
 
+from advisor_tui.domain.models.attention import FlagEvent, Recommendation
+from advisor_tui.domain.models.complaints import Complaint
 from advisor_tui.domain.models.consent import (
     AdviceSeal,
     ConsentEvent,
@@ -20,12 +22,9 @@ from advisor_tui.domain.models.consent import (
     ConsentUse,
     DoNotContact,
 )
-from advisor_tui.domain.models.attention import FlagEvent, Recommendation
-from advisor_tui.domain.models.complaints import Complaint
 from advisor_tui.domain.models.core import (
     Address,
     AuditEntry,
-    Consent,
     FollowUp,
     Interaction,
     Person,
@@ -39,7 +38,6 @@ __all__ = [
     "AdviceSeal",
     "AuditEntry",
     "Complaint",
-    "Consent",
     "ConsentEvent",
     "ConsentKey",
     "ConsentUse",

@@ -215,21 +215,6 @@ class FollowUp(_Versioned, SQLModel, table=True):
     version: int = 1
 
 
-class Consent(SQLModel, table=True):
-    """Per person and channel: when and how consent was given or revoked (UWG §7)."""
-
-    __tablename__ = "consent"
-
-    id: int | None = Field(default=None, primary_key=True)
-    person_id: int = _parent("person")
-    channel: str = Field(max_length=20)  # ConsentChannel
-    granted: bool = True
-    given_at: datetime | None = _when()
-    revoked_at: datetime | None = _when()
-    how: str = Field(default="", max_length=300)  # "schriftlich im Beratungsgespräch"
-    created_at: datetime = _created()
-
-
 class AuditEntry(SQLModel, table=True):
     """Who changed what and when. Never holds the data of an erased person."""
 

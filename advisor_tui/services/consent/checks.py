@@ -16,9 +16,8 @@ from advisor_tui.domain import consent as rules
 from advisor_tui.domain.models import ConsentUse
 from advisor_tui.domain.timestamps import as_utc, utcnow
 from advisor_tui.services import audit
-from advisor_tui.services.consent.ledger import states
+from advisor_tui.services.consent.ledger import get_person, states
 from advisor_tui.services.errors import ServiceError
-from advisor_tui.services.persons.editing import get_person
 
 
 @dataclass(frozen=True)

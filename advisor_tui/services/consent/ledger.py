@@ -18,9 +18,16 @@ from advisor_tui.domain.timestamps import as_utc, utcnow
 from advisor_tui.domain.vocabulary import ConsentChannel
 from advisor_tui.services import audit
 from advisor_tui.services.consent import do_not_contact
-from advisor_tui.services.errors import ServiceError
-from advisor_tui.services.persons.editing import get_person
+from advisor_tui.services.errors import NotFound, ServiceError
 from advisor_tui.services.stale import refusing_stale
+
+
+def get_person(session: Session, person_id: int, *, include_restricted: bool = False) -> Person:
+    """The person (services.persons would import this package back: the card shows consent)."""
+    person = session.get(Person, person_id)
+    if person is None or (person.restricted_until is not None and not include_restricted):
+        raise NotFound("person_not_found", id=person_id)
+    return person
 
 
 def record_event(

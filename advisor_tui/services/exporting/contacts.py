@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 from sqlmodel import Session, SQLModel, col, select
 
-from advisor_tui.domain.models import Address, Consent, FollowUp, Interaction, Person, Request
+from advisor_tui.domain.models import Address, ConsentEvent, FollowUp, Interaction, Person, Request
 from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.io.contact_record import extra_from_json
 from advisor_tui.io.vcard_export import person_to_vcard
@@ -81,7 +81,7 @@ def row_of(record: SQLModel) -> dict[str, Any]:
 
 
 _RELATED = (("interactions", Interaction), ("followups", FollowUp), ("requests", Request),
-            ("consents", Consent))  # fmt: skip
+            ("consents", ConsentEvent))  # fmt: skip
 
 
 def person_documents(session: Session, person_id: int | None = None) -> Iterator[dict[str, Any]]:

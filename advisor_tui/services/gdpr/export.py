@@ -23,6 +23,7 @@ FORMAT_VERSION = 1
 SECTIONS = (
     ("addresses", "gdpr.section.addresses"),
     ("consents", "gdpr.section.consents"),
+    ("consent_uses", "gdpr.section.consent_uses"),
     ("requests", "gdpr.section.requests"),
     ("suggested_requests", "gdpr.section.suggested_requests"),
     ("messages", "gdpr.section.messages"),

@@ -23,7 +23,8 @@ from sqlmodel import Session, col, select
 from advisor_tui.domain.models import (
     Address,
     AuditEntry,
-    Consent,
+    ConsentEvent,
+    ConsentUse,
     FlagEvent,
     FollowUp,
     Interaction,
@@ -53,7 +54,8 @@ class PersonRecords:
 
     person: Person
     addresses: list[Address] = field(default_factory=list)
-    consents: list[Consent] = field(default_factory=list)
+    consents: list[ConsentEvent] = field(default_factory=list)  # the consent ledger
+    consent_uses: list[ConsentUse] = field(default_factory=list)  # UWG §7a
     requests: list[Request] = field(default_factory=list)  # person_id is theirs
     suggested_requests: list[Request] = field(default_factory=list)  # only suggested for them
     interactions: list[Interaction] = field(default_factory=list)
@@ -68,7 +70,8 @@ class PersonRecords:
         groups: dict[str, Sequence[Any]] = {
             "person": [self.person],
             "address": self.addresses,
-            "consent": self.consents,
+            "consent_event": self.consents,
+            "consent_use": self.consent_uses,
             "request": self.requests + self.suggested_requests,
             "interaction": self.interactions,
             "followup": self.followups,
@@ -119,7 +122,8 @@ def load_person_records(session: Session, person_id: int) -> PersonRecords:
     records = PersonRecords(
         person=person,
         addresses=rows(Address, Address.person_id == person_id),
-        consents=rows(Consent, Consent.person_id == person_id),
+        consents=rows(ConsentEvent, ConsentEvent.person_id == person_id),
+        consent_uses=rows(ConsentUse, ConsentUse.person_id == person_id),
         requests=rows(Request, Request.person_id == person_id),
         suggested_requests=rows(
             Request,

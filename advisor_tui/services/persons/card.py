@@ -7,11 +7,13 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from advisor_tui.domain.consent import ChannelState, ChannelStatus
 from advisor_tui.domain.due import effective_at, is_overdue, is_snoozed
-from advisor_tui.domain.models import Consent, FlagEvent, FollowUp, Interaction, Person, Request
+from advisor_tui.domain.models import FlagEvent, FollowUp, Interaction, Person, Request
 from advisor_tui.domain.timestamps import utcnow
-from advisor_tui.domain.vocabulary import ConsentChannel, RequestStatus
+from advisor_tui.domain.vocabulary import RequestStatus
 from advisor_tui.services.attention.flags import current_events
+from advisor_tui.services.consent.ledger import states as consent_states
 from advisor_tui.services.inbox.texts import first_texts
 from advisor_tui.services.persons.editing import get_person
 from advisor_tui.services.persons.ranking import RankedAddress, ranked_addresses
@@ -29,7 +31,7 @@ class CardData:
     now: datetime  # the moment the card was loaded (scores and "overdue" refer to it)
     # Request id -> the subject or text of its first message (services.inbox.texts).
     request_texts: dict[int, str] = field(default_factory=dict)
-    consents: list[Consent] = field(default_factory=list)  # the latest per channel
+    consents: list[ChannelState] = field(default_factory=list)  # recorded channels
     flags: dict[str, FlagEvent] = field(default_factory=dict)  # flag -> the event setting it
 
     def is_overdue(self, followup: FollowUp) -> bool:
@@ -50,16 +52,10 @@ class CardData:
         return [tag.strip() for tag in self.person.tags.split(",") if tag.strip()]
 
 
-def latest_consents(session: Session, person_id: int) -> list[Consent]:
-    """Per channel the most recent consent entry (given or revoked), in channel order."""
-    rows = session.exec(
-        select(Consent).where(Consent.person_id == person_id).order_by(col(Consent.id))
-    ).all()
-    latest: dict[str, Consent] = {}
-    for consent in rows:
-        latest[consent.channel] = consent  # later entries replace earlier ones
-    order = {channel.value: i for i, channel in enumerate(ConsentChannel)}
-    return sorted(latest.values(), key=lambda c: (order.get(c.channel, len(order)), c.channel))
+def latest_consents(session: Session, person_id: int) -> list[ChannelState]:
+    """The channels the consent ledger says something about, in channel order."""
+    states = consent_states(session, person_id).values()
+    return [state for state in states if state.status != ChannelStatus.NONE]
 
 
 def load_card(

@@ -32,6 +32,7 @@ from advisor_tui.services.persons.removal import DeletionPlan
 from advisor_tui.tui.messages import DataChanged, broadcast
 from advisor_tui.tui.screens.address_form import AddressFormScreen, AddressInput
 from advisor_tui.tui.screens.confirm import ConfirmScreen
+from advisor_tui.tui.screens.consent_panel import ConsentPanelScreen, consent_glance
 from advisor_tui.tui.screens.failure import FailureKindScreen
 from advisor_tui.tui.screens.person_form import PersonEditScreen
 from advisor_tui.tui.widgets.footer import AdvisorFooter
@@ -132,6 +133,7 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         Binding("d", "delete_address", "key.delete", id="card.delete"),
         Binding("m", "merge", "merge.key.card", id="card.merge"),
         Binding("p", "edit_person", "card.key.edit_person", id="card.edit_person"),
+        Binding("i", "consent", "consent.key.open", id="card.consent"),
         Binding("D,delete", "delete_person", "card.key.delete_person", id="card.delete_person"),
     ]
 
@@ -248,27 +250,9 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
 
     @staticmethod
     def _facts_text(data: CardData) -> Text:
-        """Tags and consent per channel (UWG §7): given or revoked, with the date."""
-        consents = []
-        for consent in data.consents:
-            channel = t(f"consent.channel.{consent.channel}")
-            if not consent.granted or consent.revoked_at is not None:
-                when = consent.revoked_at
-                key, style = "card.consent.revoked", "red"
-            else:
-                when = consent.given_at
-                key, style = "card.consent.granted", "green"
-            if when is None:
-                key = "card.consent.granted_undated" if consent.granted else key
-                text = t(key, channel=channel, date="")
-            else:
-                text = t(key, channel=channel, date=f"{local(when):%d.%m.%Y}")
-            consents.append(Text(text.strip(), style=style))
+        """Tags and consent per channel at a glance (UWG §7, GDPR Art. 21; the ledger)."""
         line = Text(t("card.consent") + " ", style="bold")
-        if consents:
-            line.append_text(Text("  ").join(consents))
-        else:
-            line.append(t("card.consent.none"), style="dim")
+        line.append_text(consent_glance(data.consents, data.person.party))
         if data.tags:
             line = Text.assemble(
                 (t("card.tags_line", tags=", ".join(data.tags)), "bold"), "   ", line
@@ -423,6 +407,10 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
                 )
 
         self.app.push_screen(FailureKindScreen(address.raw, address.kind), chosen)
+
+    def action_consent(self) -> None:
+        """The consent panel: state per channel, the ledger, record an event."""
+        self.app.push_screen(ConsentPanelScreen(self.person_id))
 
     def action_toggle_serviceable(self) -> None:
         ranked = self.selected

@@ -10,7 +10,8 @@ advice (FinVermV §18a). The person gets `party` (consumer or business).
 
 The rows of the old `consent` table move into the ledger: a given consent
 becomes a "granted" event (method "migrated", the old "how" as wording), a
-revocation a "revoked" event, a consent never given a "refused" one.
+revocation a "revoked" event, a consent never given a "refused" one; then the
+old table goes, so the ledger is the one source of truth.
 
 Revision ID: 0009
 Revises: 0008
@@ -134,9 +135,54 @@ def _move_consents() -> None:
             events.append(("refused", given_at or created_at))
         for kind, at in events:
             conn.execute(insert, {**base, "kind": kind, "at": at, "created": created_at})
+    # One source of truth: the ledger replaces the table.
+    with op.batch_alter_table("consent", schema=None) as batch_op:
+        batch_op.drop_index("ix_consent_person_id")
+    op.drop_table("consent")
 
 
 def downgrade() -> None:
+    # The old table comes back with each channel's latest grant, refusal or revocation.
+    op.create_table(
+        "consent",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("channel", sa.String(length=20), nullable=False),
+        sa.Column("granted", sa.Boolean(), nullable=False),
+        sa.Column("given_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("how", sa.String(length=300), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["person_id"], ["person.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("consent", schema=None) as batch_op:
+        batch_op.create_index("ix_consent_person_id", ["person_id"], unique=False)
+    conn = op.get_bind()
+    rows = conn.execute(
+        sa.text(
+            "select person_id, channel, kind, occurred_at, wording, created_at "
+            "from consent_event where kind != 'objection' order by occurred_at, id"
+        )
+    ).fetchall()
+    latest = {(r[0], r[1]): r for r in rows}
+    for person_id, channel, kind, at, wording, created_at in latest.values():
+        granted = kind == "granted"
+        conn.execute(
+            sa.text(
+                "insert into consent (person_id, channel, granted, given_at, revoked_at, how, "
+                "created_at) values (:p, :c, :g, :given, :revoked, :how, :created)"
+            ),
+            {
+                "p": person_id,
+                "c": channel,
+                "g": granted,
+                "given": at if granted else None,
+                "revoked": None if granted else at,
+                "how": (wording or "")[:300],
+                "created": created_at,
+            },
+        )
     op.drop_table("advice_seal")
     op.drop_table("consent_key")
     with op.batch_alter_table("do_not_contact", schema=None) as batch_op:
