@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from advisor_tui.commands.context import CliContext, common_options
+from advisor_tui.commands.context import CliContext, common_options, record_id
 from advisor_tui.i18n import t
 
 NAME = "gdpr"
@@ -27,13 +27,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     export = actions.add_parser(
         "export", help=t("gdpr.cmd.export"), description=t("gdpr.cmd.export"), parents=[common]
     )
-    export.add_argument("person_id", type=int, metavar="PERSON_ID")
+    export.add_argument("person_id", type=record_id, metavar="PERSON_ID")
     export.add_argument("-o", "--output", metavar="DIR", default=".", help=t("gdpr.opt.output"))
     export.add_argument("--json", action="store_true", help=t("cli.opt.json"))
     erase = actions.add_parser(
         "erase", help=t("gdpr.cmd.erase"), description=t("gdpr.cmd.erase"), parents=[common]
     )
-    erase.add_argument("person_id", type=int, metavar="PERSON_ID")
+    erase.add_argument("person_id", type=record_id, metavar="PERSON_ID")
     erase.add_argument("--yes", "-y", action="store_true", help=t("confirm.opt.yes"))
     erase.add_argument("--json", action="store_true", help=t("cli.opt.json"))
     purge = actions.add_parser(
@@ -86,7 +86,7 @@ def _erase_summary(plan: Any) -> str:
 
 def _erase(args: argparse.Namespace, ctx: CliContext) -> int:
     from advisor_tui.commands.confirm import confirm
-    from advisor_tui.services.gdpr.erase import erase_person, plan_erasure
+    from advisor_tui.services.gdpr.erase import WIPE_RESULT, erase_person, plan_erasure
 
     with ctx.session() as session:
         plan = plan_erasure(session, args.person_id)
@@ -98,6 +98,9 @@ def _erase(args: argparse.Namespace, ctx: CliContext) -> int:
             return 1
         plan = erase_person(session, args.person_id)
         session.commit()
+        wiped = session.info.get(WIPE_RESULT)
+    if wiped is None or not wiped.wal_emptied:
+        print(t("gdpr.erase.wipe_busy"), file=sys.stderr)
     if args.json:
         ctx.print_json(
             {

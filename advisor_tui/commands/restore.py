@@ -45,4 +45,6 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if result.previous_backup is not None:
         print(t("restore.saved_previous", path=result.previous_backup))
     print(t("restore.done", file=file, persons=result.persons, db=db_path))
+    if result.erased_again:
+        print(t("restore.erased_again", count=len(result.erased_again)))
     return 0

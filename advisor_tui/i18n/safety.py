@@ -87,4 +87,23 @@ TEXTS = {
         "was written and no older one deleted. Please bring back a good backup with "
         "'advisor restore'.",
     },
+    # Erasure ledger and wipe (services/gdpr)
+    "restore.erased_again": {
+        "de": "{count} seit dieser Sicherung gelöschte Person(en) wurden in der "
+        "zurückgeholten Datenbank erneut gelöscht (DSGVO Art. 17).",
+        "en": "{count} person(s) erased since this backup were erased again in the "
+        "restored database (GDPR Art. 17).",
+    },
+    "restore.ledger_unreadable": {
+        "de": "Das Löschprotokoll der Datenbank {path} ist nicht lesbar; ohne es könnten "
+        "gelöschte Personen zurückkehren. Nichts wurde zurückgeholt.",
+        "en": "The erasure ledger of the database {path} cannot be read; without it erased "
+        "persons could come back. Nothing was restored.",
+    },
+    "gdpr.erase.wipe_busy": {
+        "de": "Hinweis: Ein anderes Programm hat die Datenbank geöffnet; die gelöschten Daten "
+        "verschwinden ganz aus den Dateien, sobald es geschlossen ist (prüfen: advisor doctor).",
+        "en": "Note: another program has the database open; the erased data leaves the files "
+        "completely once it is closed (check: advisor doctor).",
+    },
 }

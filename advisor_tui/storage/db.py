@@ -56,6 +56,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # Deleted rows are overwritten with zeros, not left readable in free space
+        # (GDPR erasure; storage/wipe.py clears the FTS index and the WAL too).
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
 

@@ -19,9 +19,11 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from advisor_tui import paths
 from advisor_tui.services.errors import ServiceError
+from advisor_tui.services.gdpr.ledger import read_ledger
 from advisor_tui.storage.backup import CorruptCopy, backup_sqlite, copy_into, integrity_ok
 
 log = logging.getLogger(__name__)
@@ -286,6 +288,43 @@ class RestoreResult:
     restored_from: Path
     previous_backup: Path | None  # None when there was no database before
     persons: int
+    erased_again: tuple[int, ...] = ()  # ids the ledger erased again in the restored copy
+
+
+def _prepare_snapshot(snapshot: Path, ledger: list[Any]) -> tuple[int, ...]:
+    """Bring the private copy to head and apply the erasure ledger to it, before it goes live."""
+    from advisor_tui.services.gdpr.ledger import apply_ledger
+    from advisor_tui.storage.db import open_engine
+    from advisor_tui.storage.migrate import current_revision, head_revision, upgrade
+
+    engine = open_engine(f"sqlite:///{snapshot}", migrate=False)
+    try:
+        if current_revision(engine) != head_revision():
+            upgrade(engine)  # no "before" copy: the backup file itself is that
+        again = apply_ledger(engine, ledger)
+    finally:
+        engine.dispose()
+    conn = sqlite3.connect(snapshot)  # a self-contained file again, for copy_into
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        conn.close()
+    return tuple(again)
+
+
+def _save_current(db_path: Path, previous: Path) -> None:
+    """The database as it is, before a restore replaces it; a damaged one byte for byte."""
+    try:
+        backup_sqlite(db_path, previous)
+    except CorruptCopy:
+        import shutil
+
+        for suffix in ("", "-wal"):
+            source = Path(f"{db_path}{suffix}")
+            if source.exists():
+                target = Path(f"{previous}{suffix}")
+                shutil.copyfile(source, target)
+                target.chmod(0o600)
 
 
 def restore_database(file: Path, db_path: Path, *, now: datetime | None = None) -> RestoreResult:
@@ -312,12 +351,16 @@ def restore_database(file: Path, db_path: Path, *, now: datetime | None = None) 
         except sqlite3.Error as exc:
             raise ServiceError("restore.not_database", path=str(file)) from exc
         check = check_restorable(snapshot, shown=file)
+        # Erasures made since the backup are applied to the copy before anyone sees it.
+        again = _prepare_snapshot(snapshot, read_ledger(db_path))
         previous = None
         if db_path.exists():
             stamp = now.strftime("%Y%m%d-%H%M%S")
             previous = paths.backup_dir(db_path) / f"{db_path.stem}-before-restore-{stamp}{SUFFIX}"
-            backup_sqlite(db_path, previous)
+            previous.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            _save_current(db_path, previous)
             copy_into(snapshot, db_path)
+            _checkpoint(db_path)
         else:
             # A fresh target: the snapshot becomes it, in one rename.
             snapshot.replace(db_path)
@@ -328,5 +371,15 @@ def restore_database(file: Path, db_path: Path, *, now: datetime | None = None) 
             "restore.failed", path=str(db_path), reason=exc.strerror or str(exc)
         ) from exc
     finally:
-        snapshot.unlink(missing_ok=True)
-    return RestoreResult(file, previous, check.persons)
+        for leftover in (snapshot, *(Path(f"{snapshot}{x}") for x in ("-wal", "-shm", "-journal"))):
+            leftover.unlink(missing_ok=True)
+    return RestoreResult(file, previous, check.persons - len(again), again)
+
+
+def _checkpoint(db_path: Path) -> None:
+    """Empty the restored database's WAL: the replaced pages (erased persons, too) go."""
+    conn = sqlite3.connect(db_path, timeout=5)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()

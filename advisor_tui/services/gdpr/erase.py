@@ -10,19 +10,30 @@ the details of older audit entries about the person are scrubbed.
 
 Writes go through the ORM (`session.delete`, attribute changes) so that the
 search index maintenance sees them; the caller commits.
+
+Nothing of the person stays in the database files: texts in other rows that
+name them are blanked (`gdpr.scrub`), every connection overwrites deleted
+content (`secure_delete`), and after the commit the FTS index is optimized and
+the WAL checkpointed (`storage.wipe`, run by an after-commit hook, so every
+caller gets it; `session.info[WIPE_RESULT]` says whether the WAL could be
+emptied). Each erasure is entered in the ledger (`Erasure`: id and creation
+time only), which a restore of an older backup applies again
+(`gdpr.ledger`).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sqlalchemy import event
 from sqlmodel import Session, col, select
 
-from advisor_tui.domain.models import AuditEntry, Interaction, Person, Request
+from advisor_tui.domain.models import Address, AuditEntry, Erasure, Interaction, Person, Request
 from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.domain.vocabulary import MatchKind
 from advisor_tui.services import audit
@@ -32,9 +43,10 @@ from advisor_tui.services.gdpr.records import (
     load_person_records,
     retention_for,
 )
+from advisor_tui.services.gdpr.scrub import identity_needles, scrub_other_rows
 
 # Person fields a restricted shell keeps: enough to say whose retained records these are.
-SHELL_FIELDS = ("kind", "salutation", "title", "first_name", "last_name", "company", "party")
+SHELL_FIELDS = ("kind", "salutation", "title", "first_name", "last_name", "company")
 # What a shell loses: everything personal that no retention duty covers.
 SHELL_CLEARED: dict[str, Any] = {
     "birthday": None,
@@ -42,9 +54,13 @@ SHELL_CLEARED: dict[str, Any] = {
     "tags": "",
     "extra": "",
 }
+log = logging.getLogger(__name__)
 _WORD = re.compile(r"[a-z][a-z0-9_.]{0,49}")
 # Audit detail keys whose short lowercase word values are vocabulary, not personal data.
 _VOCABULARY_KEYS = {"kind", "scope", "channel", "status", "match", "outcome", "direction"}
+# session.info keys: an erasure waits for its commit to wipe; what the wipe achieved.
+_WIPE_DUE = "gdpr_wipe_due"
+WIPE_RESULT = "gdpr_wipe_result"
 
 
 @dataclass
@@ -139,6 +155,7 @@ def erase_person(session: Session, person_id: int, *, today: date | None = None)
     retention = retention_for(records, today or date.today())
     plan = _plan(records, retention)
     person = records.person
+    needles = identity_needles(person, _own_addresses(session, person_id, records.addresses))
     kept_requests = [r for r in records.requests if r.id in retention.request_ids]
     kept_interactions = [i for i in records.interactions if i.id in retention.interaction_ids]
 
@@ -165,7 +182,7 @@ def erase_person(session: Session, person_id: int, *, today: date | None = None)
     erased_requests = {r.id for r in records.requests if r.id not in retention.request_ids}
     _delete_all(session, [m for m in records.messages if m.request_id in erased_requests])
     _delete_all(session, [r for r in records.requests if r.id not in retention.request_ids])
-    _delete_all(session, records.consent_uses + records.consents)
+    _delete_all(session, records.consents)
     _delete_all(session, records.addresses)
     scrubbed = _scrub(records.audit_entries)
 
@@ -179,14 +196,61 @@ def erase_person(session: Session, person_id: int, *, today: date | None = None)
     else:
         session.delete(person)
     session.flush()
+    # 4. What other rows say about them; then the ledger, and the wipe after commit.
+    mentions = scrub_other_rows(session, person_id, needles)
+    session.add(Erasure(person_id=person_id, person_created_at=person.created_at))
+    session.info[_WIPE_DUE] = True
 
-    details: dict[str, Any] = {"erased": plan.erased, "scrubbed_audit_entries": scrubbed}
+    details: dict[str, Any] = {
+        "erased": plan.erased,
+        "scrubbed_audit_entries": scrubbed,
+        "scrubbed_mentions": mentions,
+    }
     if retention.applies:
         details["retained"] = plan.retained
         details["retain_until"] = retention.until.isoformat() if retention.until else None
     audit.record(session, "gdpr.erase", "person", person_id, details)
     session.flush()
     return plan
+
+
+def _own_addresses(session: Session, person_id: int, addresses: list[Address]) -> list[Address]:
+    """The person's addresses no one else has (a shared landline is the household's too)."""
+    own = []
+    for address in addresses:
+        if address.normalized is not None:
+            others = session.exec(
+                select(Address.id).where(
+                    Address.normalized == address.normalized, Address.person_id != person_id
+                )
+            ).first()
+            if others is not None:
+                continue
+        own.append(address)
+    return own
+
+
+def _wipe_after_commit(session: Session) -> None:
+    """after_commit: purge the erased rows from the FTS index and the WAL (storage.wipe)."""
+    if not session.info.pop(_WIPE_DUE, False):
+        return
+    from advisor_tui.storage.wipe import wipe_deleted
+
+    bind = session.get_bind()
+    engine = getattr(bind, "engine", bind)
+    try:
+        session.info[WIPE_RESULT] = wipe_deleted(engine)  # type: ignore[arg-type]
+    except Exception as exc:  # the erasure is committed; the wipe is retried by the next one
+        log.warning("wiping after an erasure failed: %s", exc)
+        session.info[WIPE_RESULT] = None
+
+
+def _forget_wipe(session: Session, *_args: object) -> None:
+    session.info.pop(_WIPE_DUE, None)
+
+
+event.listen(Session, "after_commit", _wipe_after_commit)
+event.listen(Session, "after_soft_rollback", _forget_wipe)
 
 
 # --- purge --------------------------------------------------------------------------------------
@@ -281,8 +345,7 @@ def purge_expired(session: Session, *, today: date | None = None) -> PurgePlan:
         records = load_person_records(session, pid)
         _scrub(records.audit_entries)
         # A shell has nothing else left; delete whatever a later write may have added.
-        _delete_all(session, records.consent_uses + records.consents)
-        _delete_all(session, records.followups + records.addresses)
+        _delete_all(session, records.followups + records.consents + records.addresses)
         _delete_all(session, records.interactions)
         _delete_all(session, records.requests)
         session.delete(person)
