@@ -46,7 +46,7 @@ from advisor_tui.services.gdpr.records import (
 from advisor_tui.services.gdpr.scrub import identity_needles, scrub_other_rows
 
 # Person fields a restricted shell keeps: enough to say whose retained records these are.
-SHELL_FIELDS = ("kind", "salutation", "title", "first_name", "last_name", "company")
+SHELL_FIELDS = ("kind", "salutation", "title", "first_name", "last_name", "company", "party")
 # What a shell loses: everything personal that no retention duty covers.
 SHELL_CLEARED: dict[str, Any] = {
     "birthday": None,
@@ -182,7 +182,7 @@ def erase_person(session: Session, person_id: int, *, today: date | None = None)
     erased_requests = {r.id for r in records.requests if r.id not in retention.request_ids}
     _delete_all(session, [m for m in records.messages if m.request_id in erased_requests])
     _delete_all(session, [r for r in records.requests if r.id not in retention.request_ids])
-    _delete_all(session, records.consents)
+    _delete_all(session, records.consent_uses + records.consents)
     _delete_all(session, records.addresses)
     scrubbed = _scrub(records.audit_entries)
 
@@ -345,7 +345,8 @@ def purge_expired(session: Session, *, today: date | None = None) -> PurgePlan:
         records = load_person_records(session, pid)
         _scrub(records.audit_entries)
         # A shell has nothing else left; delete whatever a later write may have added.
-        _delete_all(session, records.followups + records.consents + records.addresses)
+        _delete_all(session, records.consent_uses + records.consents)
+        _delete_all(session, records.followups + records.addresses)
         _delete_all(session, records.interactions)
         _delete_all(session, records.requests)
         session.delete(person)
