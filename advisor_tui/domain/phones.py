@@ -148,7 +148,8 @@ def dial_digits(text: str, region: str = DEFAULT_REGION) -> str:
     The key under which a number that does not parse is still found when a
     caller's digits equal it (`Address.rev_digits` of invalid numbers).
     """
-    number = split_phone_text(text).number
+    text = text.strip()
+    number = split_phone_text(text[4:] if text.lower().startswith("tel:") else text).number
     digits = digits_of(number)
     code = str(phonenumbers.country_code_for_region(region))
     if number.lstrip().startswith("+"):

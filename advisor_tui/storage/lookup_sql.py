@@ -28,6 +28,13 @@ SUFFIX = (
     "AND valid ORDER BY rev_digits, person_id, id LIMIT :n"
 )
 
+# A stored number that does not parse, with the same digits as dialled (issue 11 item 7):
+# invalid phone numbers keep their dialled digits reversed in rev_digits.
+SAME_DIGITS = (
+    "SELECT person_id, id FROM address WHERE rev_digits = :rev AND NOT valid "
+    "ORDER BY person_id, id LIMIT :n"
+)
+
 # What `advisor who` shows of a person and what the ranking reads of an address.
 PERSON_COLUMNS = ("id", "kind", "title", "first_name", "last_name", "company", "restricted_until")
 ADDRESS_COLUMNS = (

@@ -7,6 +7,8 @@ tests/io/vendor_samples.py (written by us).
 from __future__ import annotations
 
 import io
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from sqlmodel import Session, col, func, select
@@ -16,7 +18,8 @@ from advisor_tui.io.vcard import split_cards
 from advisor_tui.io.vcard_mapping import parse_card
 from advisor_tui.services.exporting.contacts import write_export
 from advisor_tui.services.importing.run import import_paths
-from advisor_tui.services.persons.lookup import reverse_lookup
+from advisor_tui.services.persons.lookup import lookup_with, reverse_lookup
+from advisor_tui.storage.lookup_fast import executor
 from tests.io import contact_samples as samples
 from tests.io import vendor_samples as vs
 
@@ -102,7 +105,7 @@ def test_item6_annotations_become_labels_extensions_direct_dial(
 
 
 def test_item7_an_invalid_stored_number_is_found_by_equal_digits(
-    session: Session, tmp_path: Path
+    session: Session, tmp_path: Path, db_kind: str, db_path: Path
 ) -> None:
     card = (
         b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Alt;Otto;;;\r\nTEL;TYPE=CELL:0171 12345\r\nEND:VCARD\r\n"
@@ -116,6 +119,10 @@ def test_item7_an_invalid_stored_number_is_found_by_equal_digits(
         result = reverse_lookup(session, caller)
         assert [(h.person_id, h.match) for h in result.hits] == [(otto.id, "exact")], caller
     assert reverse_lookup(session, "0171123456").hits == []  # equal digits only, no suffix guess
+    if db_kind == "sqlite":  # `advisor who`'s path without the ORM runs the same lookup
+        with closing(sqlite3.connect(db_path)) as connection:
+            fast = lookup_with(executor(connection), "0171 12345")
+        assert [(h.person_id, h.match) for h in fast.hits] == [(otto.id, "exact")]
 
 
 def test_item8_nameless_cards_get_a_name_from_the_address_and_a_review_tag(

@@ -21,7 +21,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from advisor_tui.domain.emails import InvalidEmail, normalize_email
-from advisor_tui.domain.phones import DEFAULT_REGION, InvalidPhone, digits_of, parse_phone
+from advisor_tui.domain.phones import (
+    DEFAULT_REGION,
+    InvalidPhone,
+    dial_digits,
+    digits_of,
+    parse_phone,
+)
 from advisor_tui.domain.vocabulary import MatchKind
 from advisor_tui.storage import lookup_sql
 
@@ -159,6 +165,13 @@ def lookup_with(
         hits = _exact(execute, parsed.normalized, limit)
         if len(hits) > 1:
             hits = [LookupHit(h.person_id, h.address_id, MatchKind.SHARED.value) for h in hits]
+        if hits:
+            result.hits = hits
+            return result
+    if parsed.normalized is None and parsed.suffix_digits:
+        # No valid number: a stored number that does not parse either matches on equal digits.
+        rev = dial_digits(query.split("#", 1)[0], region)[::-1]
+        hits = _hits(execute, lookup_sql.SAME_DIGITS, {"rev": rev}, limit, MatchKind.EXACT)
         if hits:
             result.hits = hits
             return result
