@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "due",
     "stale",
     "complaints",
+    "consent",
     "log_call",
     "import_calls",
     "import_messages",
