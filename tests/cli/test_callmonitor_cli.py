@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import select
 
-from advisor_tui.domain.models import FollowUp, Request
+from advisor_tui.domain.models import FollowUp, Message, Request
 from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session
 from tests.conftest import Advisor, cli_env, db_args
@@ -89,7 +89,9 @@ async def test_callmonitor_records_missed_calls_until_interrupted(engine: Engine
         [followup] = session.exec(select(FollowUp)).all()
         assert followup.person_id == anna_id and followup.kind == "callback"
         [request] = session.exec(select(Request)).all()
-        assert request.channel == "phone" and request.sender == "" and request.body == ""
+        assert request.channel == "phone" and request.sender == ""
+        [message] = session.exec(select(Message)).all()
+        assert message.request_id == request.id and message.text == ""
 
 
 async def test_host_and_port_come_from_the_config(tmp_path: Path, db_path: Path):

@@ -215,8 +215,15 @@ def test_exactly_one_guido(demo_db: sqlite3.Connection) -> None:
 
 
 def test_the_guido_request_comes_from_an_unknown_number(demo_db: sqlite3.Connection) -> None:
-    (request,) = _rows(demo_db, "SELECT * FROM request WHERE body = ?", demo_data.GUIDO_BODY)
-    assert request["person_id"] is None and request["match"] == "unknown"
+    (message,) = _rows(demo_db, "SELECT * FROM message WHERE text = ?", demo_data.GUIDO_BODY)
+    (request,) = _rows(demo_db, "SELECT * FROM request WHERE id = ?", message["request_id"])
+    # Only the signature points to Guido: a suggestion (name hint), never an assignment.
+    assert request["person_id"] is None and request["match"] == "name_hint"
+    (guido,) = _rows(demo_db, "SELECT id FROM person WHERE first_name = 'Guido'")
+    assert request["suggested_person_id"] == guido["id"]
+    (candidate,) = _rows(demo_db, "SELECT * FROM request_candidate WHERE request_id = ?",
+                         request["id"])  # fmt: skip
+    assert (candidate["person_id"], candidate["how"]) == (guido["id"], "name_hint")
     assert request["sender_normalized"] == GUIDO_NUMBER and request["status"] == "new"
     assert not _rows(demo_db, "SELECT id FROM address WHERE normalized = ?", GUIDO_NUMBER)
     suffix = GUIDO_NUMBER[::-1][:7]  # last seven digits, reversed
@@ -276,7 +283,9 @@ def test_requests_on_several_channels_matched_exactly(demo_db: sqlite3.Connectio
         "callback",
         "change_of_data",
     }
-    assert any(r["channel"] == "email" and "," in r["recipient"] for r in requests)
+    messages = _rows(demo_db, "SELECT * FROM message")
+    assert len(messages) == len(_rows(demo_db, "SELECT id FROM request"))
+    assert any(m["channel"] == "email" and "," in m["recipients"] for m in messages)
     for r in requests:
         assert r["match"] == "exact"
         own = _rows(demo_db, "SELECT id FROM address WHERE person_id = ? AND normalized = ?",
@@ -284,6 +293,22 @@ def test_requests_on_several_channels_matched_exactly(demo_db: sqlite3.Connectio
         assert own, r["sender"]
         linked = _rows(demo_db, "SELECT id FROM interaction WHERE request_id = ?", r["id"])
         assert len(linked) == 1
+        candidates = _rows(demo_db, "SELECT * FROM request_candidate WHERE request_id = ?", r["id"])
+        assert [(c["person_id"], c["how"]) for c in candidates] == [(r["person_id"], "exact")]
+
+
+def test_the_shared_landline_voicemail_has_both_muellers_as_candidates(
+    demo_db: sqlite3.Connection,
+) -> None:
+    (request,) = _rows(demo_db, "SELECT * FROM request WHERE match = 'shared'")
+    assert request["person_id"] is None and request["suggested_person_id"] is None
+    candidates = _rows(demo_db, "SELECT * FROM request_candidate WHERE request_id = ?",
+                       request["id"])  # fmt: skip
+    names = {
+        _rows(demo_db, "SELECT first_name FROM person WHERE id = ?", c["person_id"])[0][0]
+        for c in candidates
+    }
+    assert names == {"Thomas", "Sabine"}
 
 
 def test_consents_and_flags(demo_db: sqlite3.Connection) -> None:

@@ -6,10 +6,12 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
 
+from advisor_tui.domain.incoming import IncomingMessage
 from advisor_tui.domain.models import FollowUp, Interaction, Request
 from advisor_tui.services.attention.flags import set_flag
 from advisor_tui.services.calls.context import attach_requests_from, caller_context
 from advisor_tui.services.calls.recording import identify_caller
+from advisor_tui.services.inbox.intake import record_incoming
 from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -63,16 +65,10 @@ def test_unknown_number_shows_the_newest_three_earlier_contacts(session: Session
     _anna(session)
     number = "+4915199998888"
     for day, body in enumerate(["eins", "zwei", "bitte verkaufen " + "x" * 80]):
-        session.add(
-            Request(
-                channel="sms",
-                sender="015199998888",
-                sender_normalized=number,
-                body=body,
-                received_at=NOW - timedelta(days=10 - day),
-            )
-        )
-    session.add(Request(channel="sms", sender_normalized="+4915100000000", body="other"))
+        at = NOW - timedelta(days=10 - day)
+        record_incoming(session, IncomingMessage("sms", "015199998888", body, at))
+    record_incoming(session, IncomingMessage("sms", "+4915100000000", "other", NOW))
+    assert number == "+4915199998888"
     session.commit()
     context = caller_context(session, identify_caller(session, "015199998888"), NOW)
     assert context.persons == []

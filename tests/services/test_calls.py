@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from advisor_tui.domain.models import Address, AuditEntry, FollowUp, Interaction, Request
+from advisor_tui.domain.models import Address, AuditEntry, FollowUp, Interaction, Message, Request
 from advisor_tui.io.callmonitor import CallMonitor, CallOutcome, OutcomeKind
 from advisor_tui.services.calls.recording import (
     handle_outcome,
@@ -105,7 +105,8 @@ def test_unknown_number_goes_to_the_inbox(session: Session, people: dict[str, in
     assert request.match == "unknown" and request.person_id is None
     assert request.suggested_person_id is None
     assert request.received_at == AT.astimezone(UTC)
-    assert request.recipient == "4930555"
+    [message] = session.exec(select(Message).where(Message.request_id == request.id)).all()
+    assert message.recipient == "4930555" and message.channel == "phone"
     assert "request.create" in audit_actions(session)
     # Replayed: still one entry.
     assert not record_missed_call(session, "01609998887", AT).created
@@ -121,7 +122,8 @@ def test_suffix_match_is_only_a_suggestion(session: Session, people: dict[str, i
     assert request.match == "suffix"
     assert request.suggested_person_id == people["anna"]
     assert request.person_id is None
-    assert (request.subject, request.body) == ("", "")
+    [message] = session.exec(select(Message).where(Message.request_id == request.id)).all()
+    assert (message.subject, message.text) == ("", "")
 
 
 def test_withheld_number_is_an_inbox_note(session: Session, people: dict[str, int]):
@@ -130,7 +132,8 @@ def test_withheld_number_is_an_inbox_note(session: Session, people: dict[str, in
     [request] = requests(session)
     assert record.caller.withheld
     assert request.sender == "" and request.sender_normalized is None
-    assert (request.subject, request.body) == ("", "")
+    [message] = session.exec(select(Message).where(Message.request_id == request.id)).all()
+    assert (message.subject, message.text) == ("", "")
     assert entry_text(request) == "Verpasster Anruf mit unterdrückter Nummer um 14:02"
     assert request.kind == "other"  # nobody to call back
     assert not record_missed_call(session, "", AT).created
@@ -247,7 +250,9 @@ async def test_monitor_to_database_end_to_end(engine: Engine, people: dict[str, 
         assert followup.due_at == add_working_hours(AT, 2)
         inbox = sorted(requests(s), key=lambda r: r.received_at)
         assert [(r.sender, r.kind) for r in inbox] == [("", "other"), ("01609998887", "callback")]
-        details = [json.loads(a.details) for a in s.exec(select(AuditEntry)).all()]
+        entries = s.exec(select(AuditEntry)).all()
+        # A request and a follow-up per missed call; each inbox entry's message has its own.
+        details = [json.loads(a.details) for a in entries if a.action != "message.create"]
         assert sum(d.get("source") == "callmonitor" for d in details) == 3
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy import Engine
 from sqlmodel import select
 
 from advisor_tui.config import CallMonitorSettings, Settings
+from advisor_tui.domain.incoming import IncomingMessage
 from advisor_tui.domain.models import FollowUp, Request
+from advisor_tui.services.inbox.intake import record_incoming
 from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session
 from advisor_tui.tui.app import AdvisorApp
@@ -110,7 +114,7 @@ RING_SHARED = "23.11.26 10:10:00;RING;2;0301234567;4930123456;SIP0;"
 
 
 async def test_known_caller_pop_up_shows_company_and_promised_callback(engine: Engine) -> None:
-    from datetime import UTC, datetime, timedelta
+    from datetime import timedelta
 
     with new_session(engine) as session:
         anna = add_person(session, PersonData("Anna", "Schmidt", company="Hansen Logistik GmbH"))
@@ -169,13 +173,11 @@ async def test_shared_number_ctrl_o_opens_a_chooser(engine: Engine) -> None:
 
 async def test_unknown_caller_shows_earlier_sms_and_new_customer_gets_it(engine: Engine) -> None:
     with new_session(engine) as session:
-        session.add(
-            Request(
-                channel="sms",
-                sender="015199998888",
-                sender_normalized="+4915199998888",
-                body="bitte verkaufen Sie meine Fondsanteile",
-            )
+        record_incoming(
+            session,
+            IncomingMessage(
+                "sms", "015199998888", "bitte verkaufen Sie meine Fondsanteile", datetime.now(UTC)
+            ),
         )
         session.commit()
     box = FakeBox([[RING_UNKNOWN]])

@@ -346,7 +346,7 @@ def _missed_to_inbox(
         recipient=called or "",
         external_id=key,
     )
-    result = record_incoming(session, message)
+    result = record_incoming(session, message, source=SOURCE)
     return MissedCallRecord(info, at, (), result.request_id, result.created)
 
 

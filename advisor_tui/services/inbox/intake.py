@@ -186,7 +186,12 @@ def _guess(channel: str, subject: str, text: str, withheld: bool) -> str:
 
 
 def _new_request(
-    session: Session, message: IncomingMessage, channel: str, match: SenderMatch, kind: str
+    session: Session,
+    message: IncomingMessage,
+    channel: str,
+    match: SenderMatch,
+    kind: str,
+    source: str,
 ) -> Request:
     request = Request(
         person_id=match.person_id,
@@ -217,7 +222,7 @@ def _new_request(
         "request.create",
         "request",
         request.id,
-        {"source": SOURCE, "channel": channel, "match": match.how, "kind": kind},
+        {"source": source, "channel": channel, "match": match.how, "kind": kind},
     )
     return request
 
@@ -230,12 +235,14 @@ def record_incoming(
     kind: str | None = None,
     region: str = DEFAULT_REGION,
     complaint_days: int = effects.COMPLAINT_DAYS,
+    source: str = SOURCE,
 ) -> IntakeResult:
     """Store `message`, match its sender and open (or join) its request; the caller commits.
 
     `kind` overrides the guess from the text; `complaint_days` is the answer
-    deadline of a complaint. Refuses an unknown channel (ServiceError
-    `inbox.err.channel`) before writing anything.
+    deadline of a complaint; `source` names the caller in the audit entries.
+    Refuses an unknown channel (ServiceError `inbox.err.channel`) before
+    writing anything.
     """
     now = as_utc(now or utcnow())
     channel = check_channel(message.channel)
@@ -260,7 +267,7 @@ def record_incoming(
     joined = request is not None
     if request is None:
         kind = kind or _guess(channel, message.subject, message.text, not match.address)
-        request = _new_request(session, message, channel, match, kind)
+        request = _new_request(session, message, channel, match, kind, source)
     recipients = [r for r in (message.recipient, *message.recipients) if r]
     row = Message(
         request_id=request.id,
@@ -293,7 +300,7 @@ def record_incoming(
         "message.create",
         "message",
         message_id,
-        {"source": SOURCE, "channel": channel, "request_id": request.id},
+        {"source": source, "channel": channel, "request_id": request.id},
     )
     if not joined:
         effects.apply_kind(session, request, now, complaint_days=complaint_days)
