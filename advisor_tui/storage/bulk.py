@@ -15,7 +15,18 @@ from datetime import date, datetime
 from operator import methodcaller
 from typing import Any
 
-from sqlalchemy import Connection, Date, Index, Table, func, insert, inspect, select, text
+from sqlalchemy import (
+    Connection,
+    Date,
+    Index,
+    Table,
+    bindparam,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+)
 
 from advisor_tui.domain.timestamps import UTCDateTime
 from advisor_tui.storage.transactions import begin_for_ddl
@@ -56,6 +67,9 @@ class BulkWriter:
         """Insert `rows`, tuples in the order of `columns`."""
         if not rows:
             return
+        if self.conn.dialect.name == "postgresql":
+            self._copy(table, columns, rows)
+            return
         if not self.fast:
             self.conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
             return
@@ -65,6 +79,34 @@ class BulkWriter:
             stmt = insert(table).compile(dialect=self.conn.dialect, column_keys=list(columns))
             sql = self._sql[key] = str(stmt)
         self.conn.exec_driver_sql(sql, list(rows))
+
+    def _copy(
+        self, table: Table, columns: tuple[str, ...], rows: Sequence[tuple[Any, ...]]
+    ) -> None:
+        """PostgreSQL: COPY FROM STDIN on the same connection (~10x executemany).
+
+        COPY bypasses SQLAlchemy, so the columns' own bind processing (UTC
+        timestamps, JSON) is applied here first.
+        """
+        procs = [
+            (i, proc)
+            for i, name in enumerate(columns)
+            if (proc := table.c[name].type._cached_bind_processor(self.conn.dialect)) is not None
+        ]
+        driver: Any = self.conn.connection.driver_connection
+        names = ", ".join(f'"{name}"' for name in columns)
+        with (
+            driver.cursor() as cursor,
+            cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy,
+        ):
+            for row in rows:
+                if procs:
+                    values = list(row)
+                    for i, proc in procs:
+                        values[i] = proc(values[i])
+                    copy.write_row(values)
+                else:
+                    copy.write_row(row)
 
     @contextmanager
     def indexes_dropped(self, tables: list[Table]) -> Iterator[None]:
@@ -83,9 +125,34 @@ class BulkWriter:
                 if index.name in present:
                     index.drop(self.conn)
                     dropped.append(index)
+        foreign_keys = self._foreign_keys_dropped(tables)
         yield
         for index in dropped:
             index.create(self.conn)
+        for table_name, name, definition in foreign_keys:
+            self.conn.exec_driver_sql(
+                f'ALTER TABLE "{table_name}" ADD CONSTRAINT "{name}" {definition}'
+            )
+
+    def _foreign_keys_dropped(self, tables: list[Table]) -> list[tuple[str, str, str]]:
+        """PostgreSQL: drop the tables' foreign keys (to add them back after the load).
+
+        Checked row by row during a load, with plans made while the tables were
+        empty, they make it quadratic (60 s for 20,000 persons); added back, each
+        is validated in one pass.
+        """
+        if self.conn.dialect.name != "postgresql":
+            return []
+        rows = self.conn.execute(
+            text(
+                "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+                "FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text IN :names"
+            ).bindparams(bindparam("names", expanding=True)),
+            {"names": [table.name for table in tables]},
+        ).all()
+        for table_name, name, _ in rows:
+            self.conn.exec_driver_sql(f'ALTER TABLE "{table_name}" DROP CONSTRAINT "{name}"')
+        return [(row[0], row[1], row[2]) for row in rows]
 
     def sync_sequences(self, tables: list[Table]) -> None:
         """After explicit ids, PostgreSQL's serial sequences must move past them."""
