@@ -178,6 +178,8 @@ class Interaction(_Versioned, SQLModel, table=True):
         default="", sa_column=Column(String(500), nullable=False, server_default="")
     )
     result: str | None = Field(default=None, max_length=20)  # ContactResult (business result)
+    # What the contact was for (domain.consent.ContactPurpose); UWG §7 binds advertising only.
+    purpose: str | None = Field(default=None, max_length=20)
     created_at: datetime = _created()
     updated_at: datetime | None = _when()
     # Bulk loads leave these to the database's defaults (no Python-side default).
