@@ -68,9 +68,13 @@ def _progress(total: int) -> tuple[Any, Any]:
     from rich.progress import Progress
 
     bar = Progress(console=Console(stderr=True), transient=True)
-    task = bar.add_task(t("msgimport.progress"), total=total)
+    task = bar.add_task(t("msgimport.progress", count=0), total=total)
     bar.start()
-    return (lambda done, _total: bar.update(task, completed=done)), bar.stop
+
+    def update(done: int, _total: int, messages: int) -> None:
+        bar.update(task, completed=done, description=t("msgimport.progress", count=messages))
+
+    return update, bar.stop
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -27,7 +27,10 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "de": "nur zeigen, was eingelesen würde; nichts speichern",
         "en": "only show what would be imported; store nothing",
     },
-    "msgimport.progress": {"de": "Nachrichten einlesen", "en": "Reading messages"},
+    "msgimport.progress": {
+        "de": "Nachrichten einlesen ({count} bisher)",
+        "en": "Reading messages ({count} so far)",
+    },
     "msgimport.err.not_found": {
         "de": "{path} gibt es nicht; es wurde nichts eingelesen.",
         "en": "{path} does not exist; nothing was imported.",

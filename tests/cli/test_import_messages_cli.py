@@ -194,3 +194,20 @@ def test_nothing_readable_exits_2(
     assert "Zeile ohne Zeitstempel" in result.stdout
     assert "keine Nachricht lesen" in result.stderr
     assert rows(engine) == (0, 0)
+
+
+def test_progress_is_reported_per_file_and_every_few_messages(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from advisor_tui.io.messages.sources import plan
+    from advisor_tui.services.inbox import importing
+
+    monkeypatch.setattr(importing, "PROGRESS_EVERY", 2)
+    folder = write_samples(tmp_path / "export")
+    calls: list[tuple[int, int, int]] = []
+    planned = plan([folder])
+    with new_session(engine) as session:
+        report = importing.import_messages(session, planned, progress=lambda *a: calls.append(a))
+    assert len(calls) > len(planned.sources)  # per file, and in between
+    assert calls[-1] == (planned.total_bytes, planned.total_bytes, report.found)
+    assert [c[2] for c in calls] == sorted(c[2] for c in calls)

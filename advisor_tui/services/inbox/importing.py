@@ -24,8 +24,10 @@ from advisor_tui.services.inbox.intake import record_incoming
 
 # Skip reasons that are neither the advisor's own messages nor problems.
 _PASSED = frozenset({"system", "deleted", "draft", "empty", "folder_skipped"})
-# progress(done, total): bytes of the planned files read so far.
-Progress = Callable[[int, int], None]
+# progress(done, total, messages): bytes of the planned files read, messages recorded so far;
+# called after each file and every PROGRESS_EVERY messages (one big backup takes minutes).
+Progress = Callable[[int, int, int], None]
+PROGRESS_EVERY = 250
 
 
 @dataclass
@@ -112,14 +114,18 @@ def import_messages(
                 continue
             if not result.created:
                 report.known += 1
+                if progress is not None and report.known % PROGRESS_EVERY == 0:
+                    progress(done, total, report.found)
                 continue
             report.new += 1
             report.new_by_channel[result.channel] += 1
+            if progress is not None and report.new % PROGRESS_EVERY == 0:
+                progress(done, total, report.found)
             if not result.joined:
                 report.new_requests += 1
                 report.request_ids.append(result.request_id)
         done += source.size
         if progress is not None:
-            progress(done, total)
+            progress(done, total, report.found)
     session.flush()
     return report
