@@ -71,6 +71,7 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         Binding("ctrl+o", "open_caller", "key.open_caller", id="app.open_caller", priority=True),
         Binding("f2", "log_contact", "key.log_contact", id="app.log_contact"),
         Binding("f3", "agenda", "key.agenda", id="app.agenda"),
+        Binding("f5", "attention", "attention.key", id="app.attention"),
         Binding("f6", "duplicates", "dupes.key.open", id="app.duplicates", show=False),
         Binding("ctrl+p", "command_palette", "key.palette", id="app.palette", show=False),
     ]
@@ -210,6 +211,13 @@ class AdvisorApp(PaletteInLanguage, App[int]):
 
         if not isinstance(self.screen, AgendaScreen):
             self.push_screen(AgendaScreen())
+
+    def action_attention(self) -> None:
+        """F5: who needs attention (dissatisfied, payment trouble, quiet super customers)."""
+        from advisor_tui.tui.screens.attention import AttentionScreen
+
+        if not isinstance(self.screen, AttentionScreen):
+            self.push_screen(AttentionScreen())
 
     def action_duplicates(self) -> None:
         """The likely duplicate pairs, for review and merging."""

@@ -20,6 +20,7 @@ class AdvisorCommands(Provider):
             (t("cmd.search"), "focus_search"),
             (t("cmd.customers"), "focus_search"),
             (t("dupes.cmd"), "duplicates"),
+            (t("attention.cmd"), "attention"),
         ]
 
     def _callbacks(self) -> list[tuple[str, Callable[[], object]]]:
