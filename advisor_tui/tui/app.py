@@ -71,7 +71,7 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         Binding("ctrl+o", "open_caller", "key.open_caller", id="app.open_caller", priority=True),
         Binding("f2", "log_contact", "key.log_contact", id="app.log_contact"),
         Binding("f3", "agenda", "key.agenda", id="app.agenda"),
-        Binding("f5", "attention", "attention.key", id="app.attention"),
+        Binding("f5", "attention", "attention.key", id="app.attention", show=False),
         Binding("f6", "duplicates", "dupes.key.open", id="app.duplicates", show=False),
         Binding("ctrl+p", "command_palette", "key.palette", id="app.palette", show=False),
     ]
