@@ -20,6 +20,7 @@ from advisor_tui.i18n import guess_language, set_language, t
 # Each module defines NAME, HELP_KEY, add_arguments(parser) and run(args, ctx) -> int.
 COMMAND_MODULES = (
     "who",
+    "ring",
     "search",
     "import_",
     "export",
@@ -70,13 +71,33 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(t("cli.usage_error", message=message))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _named_command(argv: Sequence[str]) -> str | None:
+    """The module of the command named in `argv`, when the parser needs no other.
+
+    `advisor who` answers a ringing phone: building the parsers of every command
+    (importing each module, every help text) is time it does not have. Help and
+    unknown names get the whole parser, so what they print does not change.
+    """
+    if "-h" in argv or "--help" in argv:
+        return None
+    tokens = iter(argv)
+    for token in tokens:
+        if token in ("--db", "--lang"):
+            next(tokens, None)
+        elif not token.startswith("-"):
+            modules = {name.rstrip("_").replace("_", "-"): name for name in COMMAND_MODULES}
+            return modules.get(token)
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or with `only` one command module's (the one being run)."""
     common = common_options()
     parser = _Parser(prog="advisor", description=t("cli.description"), parents=[common])
     parser.add_argument("--version", action="version", version=f"advisor {__version__}")
     parser.add_argument("--demo", action="store_true", help=t("cli.opt.demo"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    for name in (only,) if only else COMMAND_MODULES:
         module = importlib.import_module(f"advisor_tui.commands.{name}")
         sub = subparsers.add_parser(
             module.NAME,
@@ -106,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _translate_argparse(lang)
     ctx: CliContext | None = None
     try:
-        args = build_parser().parse_args(args_list)
+        args = build_parser(_named_command(args_list)).parse_args(args_list)
         ctx = CliContext.from_args(args)
         handler = getattr(args, "handler", None)
         if handler is None:

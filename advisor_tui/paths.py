@@ -29,3 +29,14 @@ def default_database() -> Path:
 def backup_dir(database: Path) -> Path:
     """Daily and manual backups sit beside the database they copy."""
     return database.parent / "backups"
+
+
+def ring_socket() -> Path:
+    """Where a running app listens for `advisor ring` (the user's runtime folder)."""
+    import warnings
+
+    from platformdirs import user_runtime_path
+
+    with warnings.catch_warnings():  # no XDG_RUNTIME_DIR: platformdirs warns, then falls back
+        warnings.simplefilter("ignore")
+        return user_runtime_path(APP_NAME, appauthor=False) / "ring.sock"

@@ -30,6 +30,8 @@ def _isolated_environment(
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    (home / "run").mkdir(mode=0o700)  # the ring socket (advisor ring); platformdirs wants 0700
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(home / "run"))
     monkeypatch.delenv("ADVISOR_DATABASE_URL", raising=False)
     monkeypatch.delenv("ADVISOR_CONFIG", raising=False)
     monkeypatch.setenv("ADVISOR_LANG", "de")

@@ -25,6 +25,7 @@ from advisor_tui.services.calls.text import number_text
 from advisor_tui.storage.retry import retry_busy
 from advisor_tui.tui.commands import AdvisorCommands, PaletteInLanguage
 from advisor_tui.tui.messages import CallRecorded, CallsWaiting, DataChanged
+from advisor_tui.tui.ring_listener import RingListener
 from advisor_tui.tui.ring_popup import person_head, ring_text
 from advisor_tui.tui.screens.card import CardScreen
 from advisor_tui.tui.screens.confirm import ConfirmScreen
@@ -71,6 +72,7 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         Binding("ctrl+o", "open_caller", "key.open_caller", id="app.open_caller", priority=True),
         Binding("f2", "log_contact", "key.log_contact", id="app.log_contact"),
         Binding("f3", "agenda", "key.agenda", id="app.agenda"),
+        Binding("f4", "inbox", "key.inbox", id="app.inbox"),
         Binding("f5", "attention", "attention.key", id="app.attention", show=False),
         Binding("f6", "duplicates", "dupes.key.open", id="app.duplicates", show=False),
         Binding("ctrl+p", "command_palette", "key.palette", id="app.palette", show=False),
@@ -104,12 +106,15 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         self.active_calls: set[int] = set()
         self.pending_calls: PendingCalls[CallReport] = PendingCalls(self._store_call)
         self._pending_timer: Timer | None = None
+        self.ring_listener = RingListener(self.record_call)
 
     def on_mount(self) -> None:
         self.push_screen(CustomersScreen())
         monitor = self.settings.callmonitor
         if monitor.enabled:
             self.call_after_refresh(self.start_call_monitor, monitor.host, monitor.port)
+        # `advisor ring NUMBER` (a softphone) pops up its caller here.
+        self.run_worker(self.ring_listener.start(), name="ring-listener", exit_on_error=False)
         self._count_due()
 
     @work(thread=True, group="due-counts", exit_on_error=False)
@@ -212,6 +217,13 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         if not isinstance(self.screen, AgendaScreen):
             self.push_screen(AgendaScreen())
 
+    def action_inbox(self) -> None:
+        """F4: the inbox (Eingang), new and unassigned requests first."""
+        from advisor_tui.tui.screens.inbox import InboxScreen
+
+        if not isinstance(self.screen, InboxScreen):
+            self.push_screen(InboxScreen())
+
     def action_attention(self) -> None:
         """F5: who needs attention (dissatisfied, payment trouble, quiet super customers)."""
         from advisor_tui.tui.screens.attention import AttentionScreen
@@ -288,6 +300,7 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         self.run_worker(self.call_monitor.run(), name="callmonitor", exit_on_error=False)
 
     def on_unmount(self) -> None:
+        self.ring_listener.stop()
         if self.call_monitor is not None:
             self.call_monitor.stop()
 
@@ -299,6 +312,10 @@ class AdvisorApp(PaletteInLanguage, App[int]):
             self.active_calls.add(outcome.conn_id)
         else:
             self.active_calls.discard(outcome.conn_id)
+        self.record_call(outcome)
+
+    def record_call(self, outcome: CallOutcome) -> None:
+        """Store and show an outcome (a softphone's ring comes here directly: not active)."""
         self.pending_calls.add(outcome)
         self._store_pending()
 
@@ -478,6 +495,7 @@ _NOT_IN_DIALOGS = {
     "duplicates",
     "log_contact",
     "agenda",
+    "inbox",
 }
 
 

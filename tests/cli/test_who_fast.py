@@ -159,3 +159,16 @@ def test_name_only_from_the_command_line(demo_db: Path, advisor) -> None:  # typ
     assert line.startswith(f"{first} {last}") and line.endswith("– Rückruf offen")
     missing = advisor("--db", str(demo_db), "who", "0171 0000000", "--name-only")
     assert (missing.returncode, missing.stdout) == (1, "")
+
+
+def test_the_named_command_alone_is_parsed() -> None:
+    import importlib
+
+    from advisor_tui.cli import COMMAND_MODULES, _named_command
+
+    for module in COMMAND_MODULES:  # each command's name finds its module
+        name = importlib.import_module(f"advisor_tui.commands.{module}").NAME
+        assert _named_command(["--db", "x", name, "arg"]) == module
+    assert _named_command(["--db", "who", "search", "x"]) == "search"
+    assert _named_command(["who", "--help"]) is None
+    assert _named_command(["nonsense"]) is None
