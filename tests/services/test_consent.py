@@ -83,3 +83,76 @@ def test_bad_events_are_refused_and_nothing_written(session: Session, anna: int)
         consent.check_contact(session, anna, "phone", "gossip")
     assert session.exec(select(ConsentEvent)).all() == []
     assert session.exec(select(ConsentUse)).all() == []
+
+
+def test_log_contact_refuses_advertising_without_consent_and_records_purpose(
+    session: Session, anna: int
+) -> None:
+    from advisor_tui.domain.models import Interaction
+    from advisor_tui.services.contacts.logging import log_contact
+
+    with pytest.raises(ServiceError) as err:
+        log_contact(session, anna, outcome="reached", purpose="advertising", now=T0)
+    assert err.value.key == "consent.warn.no_phone_consent"
+    session.rollback()
+    assert session.exec(select(Interaction)).all() == []
+    # Service is fine, and says so.
+    log_contact(session, anna, outcome="reached", purpose="service", now=T0)
+    consent.record_event(session, anna, kind="granted", channel="phone", occurred_at=T0)
+    logged = log_contact(session, anna, outcome="reached", purpose="advertising", now=T0)
+    session.commit()
+    purposes = [i.purpose for i in session.exec(select(Interaction).order_by(Interaction.id))]
+    assert purposes == ["service", "advertising"]
+    (use,) = session.exec(select(ConsentUse)).all()
+    assert (use.interaction_id, use.channel, use.basis) == (
+        logged.interaction_id,
+        "phone",
+        "consent",
+    )
+
+
+def test_gdpr_export_holds_the_ledger_and_the_uses(session: Session, anna: int) -> None:
+    from advisor_tui.services.gdpr.export import person_data
+
+    consent.record_event(
+        session, anna, kind="granted", channel="email", method="double_opt_in",
+        wording="Newsletter ja", evidence="DOI-Mail 4711", occurred_at=T0,
+    )  # fmt: skip
+    verdict = consent.check_contact(session, anna, "email", "advertising")
+    consent.log_use(session, anna, verdict, at=T0)
+    session.commit()
+    data = person_data(session, anna)
+    (event,) = data["consents"]
+    assert (event["kind"], event["method"], event["wording"], event["evidence"]) == (
+        "granted", "double_opt_in", "Newsletter ja", "DOI-Mail 4711",
+    )  # fmt: skip
+    assert [u["channel"] for u in data["consent_uses"]] == ["email"]
+
+
+def test_the_do_not_contact_list_survives_erasure(session: Session, anna: int) -> None:
+    from advisor_tui.domain.models import DoNotContact
+    from advisor_tui.services.gdpr.erase import erase_person
+
+    consent.record_event(session, anna, kind="objection", channel="phone")
+    session.commit()
+    listed = session.exec(select(DoNotContact)).all()
+    assert {d.channel for d in listed} == {"phone", "email"}
+    assert all("2345678" not in d.address_hash and "example" not in d.address_hash for d in listed)
+    erase_person(session, anna)
+    session.commit()
+    assert session.exec(select(ConsentEvent)).all() == []  # the person's ledger is gone ...
+    assert len(session.exec(select(DoNotContact)).all()) == 2  # ... the list is not
+
+    # The same number comes back with a new contact: the objection applies again.
+    again = add_person(session, PersonData("Anna", "Neu"))
+    assert again.id is not None
+    add_address(session, again.id, "mobile", "+49 171 2345678")
+    found = consent.reapply_objections(session, [again.id])
+    session.commit()
+    assert [(f.person_id, f.addresses) for f in found] == [(again.id, ("+49 171 2345678",))]
+    verdict = consent.check_contact(session, again.id, "phone", "advertising")
+    assert (verdict.allowed, verdict.reason) == (False, "objection")
+    (event,) = consent.ledger(session, again.id)
+    assert (event.kind, event.method) == ("objection", "do_not_contact")
+    # A second run finds nothing new to record.
+    assert consent.reapply_objections(session, [again.id])[0].new_event_id is None

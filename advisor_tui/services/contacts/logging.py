@@ -27,8 +27,9 @@ from advisor_tui.domain.vocabulary import (
     InteractionKind,
     Outcome,
 )
-from advisor_tui.services import audit
+from advisor_tui.services import advice_records, audit
 from advisor_tui.services.call_texts import contact_key
+from advisor_tui.services.consent import checks as consent_checks
 from advisor_tui.services.contacts.when import FollowUpChoice, followup_choices, parse_when
 from advisor_tui.services.errors import NotFound, ServiceError
 from advisor_tui.services.persons import evidence
@@ -174,6 +175,8 @@ def log_contact(
     follow_up_due: datetime | None = None,
     close_followup_ids: Iterable[int] = (),
     now: datetime | None = None,
+    purpose: str | None = None,
+    advice_record: bool = False,
 ) -> LoggedContact:
     """Store one contact with `person_id`; the caller commits.
 
@@ -186,6 +189,8 @@ def log_contact(
         session, person_id, channel, direction, address_id, duration_seconds, outcome, result
     )
     to_close = _followups_to_close(session, person_id, close_followup_ids)
+    # UWG §7, GDPR Art. 21: advertising without consent is refused, nothing written.
+    permission = _consent_checked(session, person_id, channel, purpose)
     if follow_up_due is not None and as_utc(follow_up_due) < now - _GRACE:
         raise ServiceError("contact.err.when_past", text=follow_up_due.isoformat())
     number = number_text.strip() or (address.raw if address is not None else "")
@@ -201,10 +206,16 @@ def log_contact(
         result=result,
         summary=note.strip(),
         number=number,
+        purpose=purpose,
+        is_advice_record=advice_record,
     )
     session.add(interaction)
     session.flush()
     assert interaction.id is not None
+    if permission is not None:
+        consent_checks.log_use(session, person_id, permission, interaction_id=interaction.id, at=at)
+    if advice_record:
+        advice_records.seal(session, interaction)  # FinVermV §18a: tamper-evident
     audit.record(
         session,
         "interaction.create",
@@ -252,6 +263,18 @@ def log_contact(
     return LoggedContact(interaction.id, followup_id, followup_kind, closed)
 
 
+def _consent_checked(
+    session: Session, person_id: int, channel: str, purpose: str | None
+) -> consent_checks.ContactPermission | None:
+    """The consent check of a contact with a purpose; refuses advertising it forbids."""
+    if purpose is None:
+        return None
+    permission = consent_checks.check_contact(session, person_id, channel, purpose)
+    if not permission.allowed:
+        raise ServiceError(permission.warning_key or "consent.warn.no_consent")
+    return permission
+
+
 def _followup_kind(outcome: str, result: str | None) -> str:
     if result == ContactResult.CALLBACK_WANTED or outcome in _NOT_REACHED:
         return FollowUpKind.CALLBACK.value
@@ -291,6 +314,9 @@ def correct_note(
     if interaction is None:
         raise NotFound("contact.err.not_found", id=interaction_id)
     check_version(session, interaction, expected_version)
+    if advice_records.is_sealed(session, interaction_id):
+        # FinVermV §18a: a record of advice is never changed; the correction is a new one.
+        return advice_records.correct(session, interaction_id, new_note)
     old = interaction.summary
     interaction.summary = new_note.strip()
     interaction.updated_at = utcnow()
