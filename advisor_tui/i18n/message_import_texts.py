@@ -28,8 +28,8 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "en": "only show what would be imported; store nothing",
     },
     "msgimport.progress": {
-        "de": "Nachrichten einlesen ({count} bisher)",
-        "en": "Reading messages ({count} so far)",
+        "de": "Nachrichten einlesen (bisher: {count})",
+        "en": "Reading messages (so far: {count})",
     },
     "msgimport.err.not_found": {
         "de": "{path} gibt es nicht; es wurde nichts eingelesen.",
