@@ -43,6 +43,7 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     "inbox.reason.manual": {"de": "von Hand zugeordnet", "en": "assigned by hand"},
     # The inbox screen.
     "key.inbox": {"de": "Eingang", "en": "Inbox"},
+    "inbox.cmd": {"de": "Eingang öffnen (F4)", "en": "Open the inbox (F4)"},
     "inbox.title": {"de": "Eingang", "en": "Inbox"},
     "inbox.title_count": {
         "de": plural("Eingang: {count} neu", "Eingang: {count} neu"),
@@ -86,14 +87,22 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     "request.deadline": {"de": "Frist: {when}", "en": "Deadline: {when}"},
     "request.assigned": {"de": "Zugeordnet: {name} ({how})", "en": "Assigned: {name} ({how})"},
     "request.suggestion": {
-        "de": "Vorschlag: {name} — Strg+B bestätigt",
-        "en": "Suggestion: {name} — Ctrl+B confirms",
+        "de": "Vorschlag: {name} — {key} bestätigt",
+        "en": "Suggestion: {name} — {key} confirms",
+    },
+    "request.open_requests": {
+        "de": plural("{count} offener Eingang", "{count} offene Eingänge"),
+        "en": plural("{count} open request", "{count} open requests"),
+    },
+    "request.followups": {
+        "de": plural("{count} offene Wiedervorlage", "{count} offene Wiedervorlagen"),
+        "en": plural("{count} open follow-up", "{count} open follow-ups"),
     },
     "request.no_person": {"de": "Keine Person zugeordnet.", "en": "No person assigned."},
     "request.candidates": {"de": "Kandidaten", "en": "Candidates"},
     "request.no_candidates": {
-        "de": "Keine Kandidaten: Strg+K legt eine Person an.",
-        "en": "No candidates: Ctrl+K creates a person.",
+        "de": "Keine Kandidaten: n legt einen Interessenten an.",
+        "en": "No candidates: n creates a prospect.",
     },
     "request.messages": {
         "de": plural("{count} Nachricht", "{count} Nachrichten"),
@@ -109,8 +118,8 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     },
     "request.offer": {"de": "In der Signatur", "en": "In the signature"},
     "request.offer_line": {
-        "de": "{address} — Strg+E übernimmt",
-        "en": "{address} — Ctrl+E adds it",
+        "de": "{address} — e übernimmt",
+        "en": "{address} — e adds it",
     },
     "request.card": {"de": "Karte", "en": "Card"},
     "request.card_none": {

@@ -72,6 +72,7 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         Binding("ctrl+o", "open_caller", "key.open_caller", id="app.open_caller", priority=True),
         Binding("f2", "log_contact", "key.log_contact", id="app.log_contact"),
         Binding("f3", "agenda", "key.agenda", id="app.agenda"),
+        Binding("f4", "inbox", "key.inbox", id="app.inbox"),
         Binding("f5", "attention", "attention.key", id="app.attention", show=False),
         Binding("f6", "duplicates", "dupes.key.open", id="app.duplicates", show=False),
         Binding("ctrl+p", "command_palette", "key.palette", id="app.palette", show=False),
@@ -215,6 +216,13 @@ class AdvisorApp(PaletteInLanguage, App[int]):
 
         if not isinstance(self.screen, AgendaScreen):
             self.push_screen(AgendaScreen())
+
+    def action_inbox(self) -> None:
+        """F4: the inbox (Eingang), new and unassigned requests first."""
+        from advisor_tui.tui.screens.inbox import InboxScreen
+
+        if not isinstance(self.screen, InboxScreen):
+            self.push_screen(InboxScreen())
 
     def action_attention(self) -> None:
         """F5: who needs attention (dissatisfied, payment trouble, quiet super customers)."""
@@ -487,6 +495,7 @@ _NOT_IN_DIALOGS = {
     "duplicates",
     "log_contact",
     "agenda",
+    "inbox",
 }
 
 

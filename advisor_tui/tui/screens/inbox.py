@@ -1,0 +1,191 @@
+"""The inbox (Eingang): every request from every channel, new and unassigned first.
+
+Each row shows when, the channel, the sender, who it is from (assigned: the
+name; suggested: "~ Name?"; unassigned: "? nicht zugeordnet" or the number of
+candidates, each styled differently), kind, status and the start of the
+text. Enter opens the request; F2 logs a contact with its person. The
+header counts the new requests.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static
+
+from advisor_tui.domain.phones import format_for_display
+from advisor_tui.i18n import t, tn
+from advisor_tui.i18n.dates import format_datetime
+from advisor_tui.services.inbox.listing import InboxRow
+from advisor_tui.tui.messages import DataChanged
+from advisor_tui.tui.widgets.footer import AdvisorFooter
+from advisor_tui.tui.worker_errors import ReportsWorkerErrors
+
+COLUMNS = ("when", "channel", "from", "person", "kind", "status", "text")
+COLUMNS_NARROW = ("when", "channel", "person", "kind", "text")
+WIDTHS = {"when": 12, "channel": 9, "from": 22, "person": 22, "kind": 13, "status": 8}
+NARROW_WIDTHS = {"when": 12, "channel": 8, "person": 18, "kind": 10}
+WIDE = 120
+STATE_STYLE = {"assigned": "", "suggested": "italic cyan", "unassigned": "bold yellow"}
+
+
+def sender_text(sender: str, sender_name: str, region: str = "DE") -> str:
+    """The sender as a person reads it: the display name, else the tidy number or address."""
+    if sender_name:
+        return sender_name
+    if not sender:
+        return t("inbox.withheld")
+    if sender.startswith("+"):
+        return format_for_display(sender, region)
+    return sender
+
+
+def person_cell(row: InboxRow) -> Text:
+    """Who the request is from, styled by how sure that is."""
+    state = row.state
+    if state == "assigned":
+        words = row.person_name
+    elif state == "suggested":
+        words = t("inbox.suggested", name=row.suggested_name)
+    elif row.candidates > 1:
+        words = tn("inbox.candidates", row.candidates)
+    else:
+        words = t("inbox.unassigned")
+    return Text(words, style=STATE_STYLE[state], overflow="ellipsis", no_wrap=True)
+
+
+class InboxScreen(ReportsWorkerErrors, Screen[None]):
+    """The requests, new and unassigned first; Esc goes back."""
+
+    DEFAULT_CSS = """
+    InboxScreen #inbox-table { height: 1fr; margin: 0 1; }
+    InboxScreen #inbox-empty {
+        height: 1fr; content-align: center middle; text-align: center; color: $text-muted;
+    }
+    InboxScreen #inbox-title { padding: 0 1; text-style: bold; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "key.back", id="inbox.back"),
+        Binding("enter", "open_request", "inbox.open", id="inbox.open", show=True),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, rows: list[InboxRow], new: int) -> None:
+            super().__init__()
+            self.rows = rows
+            self.new = new
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[InboxRow] = []
+        self._follow: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(t("inbox.title"), id="inbox-title")
+        yield DataTable(id="inbox-table", cursor_type="row", zebra_stripes=False)
+        yield Static(t("inbox.empty"), id="inbox-empty")
+        yield AdvisorFooter()
+
+    def on_mount(self) -> None:
+        self.title = t("inbox.title")
+        self.query_one("#inbox-table").display = False
+        self.query_one("#inbox-empty").display = False
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="inbox-load", exit_on_error=False)
+    def reload(self) -> None:
+        from advisor_tui.services.inbox.listing import count_new, list_inbox
+        from advisor_tui.storage.db import new_session
+
+        with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
+            rows = list_inbox(session)
+            new = count_new(session)
+        self.post_message(self.Loaded(rows, new))
+
+    def on_inbox_screen_loaded(self, message: Loaded) -> None:
+        self.sub_title = tn("inbox.header_count", message.new)
+        self.query_one("#inbox-title", Static).update(tn("inbox.title_count", message.new))
+        self._show(message.rows)
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def on_resize(self) -> None:
+        if self.rows:
+            self._show(self.rows)
+
+    def _show(self, rows: list[InboxRow]) -> None:
+        table = self.query_one("#inbox-table", DataTable)
+        current = self.selected_row()
+        follow = self._follow or (current.id if current else None)
+        keep = max(table.cursor_row, 0)
+        self.rows = rows
+        narrow = self.app.size.width < WIDE
+        columns = COLUMNS_NARROW if narrow else COLUMNS
+        widths = dict(NARROW_WIDTHS if narrow else WIDTHS)
+        widths["text"] = max(self.app.size.width - 6 - sum(w + 2 for w in widths.values()) - 2, 8)
+        table.clear(columns=True)
+        for key in columns:
+            table.add_column(t(f"inbox.col.{key}"), key=key, width=widths.get(key))
+        region = self.app.settings.region  # type: ignore[attr-defined]
+        for row in rows:
+            cells = self._cells(row, region, narrow)
+            table.add_row(*(cells[key] for key in columns))
+        empty = not rows
+        table.display = not empty
+        self.query_one("#inbox-empty").display = empty
+        if empty:
+            return
+        ids = [row.id for row in rows]
+        table.move_cursor(row=ids.index(follow) if follow in ids else min(keep, len(rows) - 1))
+        table.focus()
+
+    @staticmethod
+    def _cells(row: InboxRow, region: str, narrow: bool) -> dict[str, str | Text]:
+        new = row.status == "new"
+        channel = t(f"channel.{row.channel}")
+        text = " ".join(row.text.split()) or sender_text(row.sender, row.sender_name, region)
+        return {
+            "when": Text(format_datetime(row.received_at, short=True), style="bold" if new else ""),
+            "channel": Text(channel, overflow="ellipsis", no_wrap=True),
+            "from": Text(
+                sender_text(row.sender, row.sender_name, region), overflow="ellipsis", no_wrap=True
+            ),
+            "person": person_cell(row),
+            "kind": Text(t(f"rkind.{row.kind}"), overflow="ellipsis", no_wrap=True),
+            "status": Text(t(f"rstatus.{row.status}"), style="bold" if new else "dim"),
+            "text": Text(text, overflow="ellipsis", no_wrap=True, style="" if new else "dim"),
+        }
+
+    def selected_row(self) -> InboxRow | None:
+        if not self.rows:
+            return None
+        row = self.query_one("#inbox-table", DataTable).cursor_row
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def selected_person_id(self) -> int | None:
+        """The person of the selected request (F2 logs a contact with them)."""
+        row = self.selected_row()
+        return row.person_id if row is not None else None
+
+    def action_open_request(self) -> None:
+        from advisor_tui.tui.screens.request_view import RequestScreen
+
+        row = self.selected_row()
+        if row is not None:
+            self._follow = row.id
+            self.app.push_screen(RequestScreen(row.id))
+
+    @on(DataTable.RowSelected, "#inbox-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_request()
