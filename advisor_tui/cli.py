@@ -38,6 +38,7 @@ COMMAND_MODULES = (
     "import_messages",
     "incoming",
     "demo",
+    "db",
 )
 
 

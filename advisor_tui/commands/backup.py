@@ -29,11 +29,17 @@ def format_size(size: int) -> str:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from advisor_tui.services.backups.copies import backup_database, sqlite_path_of
+    from advisor_tui.services.backups.copies import BackupInfo, backup_database, sqlite_path_of
+    from advisor_tui.storage.urls import sqlite_file
 
-    db_path = sqlite_path_of(ctx.database_url)
     dest = Path(args.dest).expanduser() if args.dest else None
-    info = backup_database(db_path, dest, force=args.force)
+    if sqlite_file(ctx.database_url) is None:  # a server's database: pg_dump
+        from advisor_tui.storage.pg_dump import dump_database
+
+        dumped = dump_database(ctx.database_url, dest, force=args.force)
+        info = BackupInfo(dumped, dumped.stat().st_size)
+    else:
+        info = backup_database(sqlite_path_of(ctx.database_url), dest, force=args.force)
     if args.json:
         ctx.print_json({"path": str(info.path), "size": info.size})
     else:

@@ -35,6 +35,7 @@ from advisor_tui.i18n import (
     ring_texts,
     safety,
     search,
+    shared_db,
     touch_texts,
 )
 from advisor_tui.i18n.plural import Plural
@@ -68,6 +69,7 @@ for _part in (
     safety,
     message_import_texts,
     inbox_texts,
+    shared_db,
 ):
     _overlap = CATALOG.keys() & _part.TEXTS.keys()
     if _overlap:

@@ -46,31 +46,63 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+# One advisory lock key for schema changes on a shared server ("advisor" in ASCII).
+UPGRADE_LOCK_KEY = 0x61647669736F72
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Run the migrations up to `revision` on `engine`, all in one transaction."""
+    """Run the migrations up to `revision` on `engine`, all in one transaction.
+
+    On PostgreSQL the transaction first takes an advisory lock: a second
+    advisor upgrading at the same moment is refused at once ("db.upgrade_running")
+    instead of waiting on the first one's DDL locks.
+    """
     cfg = alembic_config()
     with engine.begin() as conn:
         begin_for_ddl(conn)
+        if conn.dialect.name == "postgresql":
+            got = conn.exec_driver_sql(
+                f"SELECT pg_try_advisory_xact_lock({UPGRADE_LOCK_KEY})"
+            ).scalar()
+            if not got:
+                raise DatabaseError("db.upgrade_running", where=where(engine))
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 
 
-def upgrade_to_head(engine: Engine) -> Path | None:
-    """Bring the schema to head; return the backup written first, if any."""
+def where(engine: Engine) -> str:
+    """The database for a sentence: the file, or host/name of a server (no password)."""
+    url = engine.url
+    path = sqlite_file(url.render_as_string(hide_password=False))
+    if path is not None:
+        return str(path)
+    host = url.host or url.query.get("host") or "localhost"
+    return f"{host}/{url.database}"
+
+
+def upgrade_to_head(engine: Engine, *, explicit: bool = False) -> Path | None:
+    """Bring the schema to head; return the backup written first, if any.
+
+    A shared server (anything but SQLite) is only created here when empty;
+    an older schema there is changed by `advisor db upgrade` (`explicit`),
+    never behind colleagues still running the version it was made for.
+    """
     try:
         current = current_revision(engine)
         tables = set(inspect(engine).get_table_names())
     except (OperationalError, SADatabaseError) as exc:
-        raise DatabaseError("db.unreadable", path=engine.url.database) from exc
+        raise DatabaseError("db.unreadable", path=where(engine)) from exc
     if current == head_revision():
         return None
     known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     if current is not None and current not in known:
-        raise DatabaseError("db.newer", path=engine.url.database, revision=current)
+        raise DatabaseError("db.newer", path=where(engine), revision=current)
     if current is None and tables - {"alembic_version"}:
-        raise DatabaseError("db.foreign", path=engine.url.database)
+        raise DatabaseError("db.foreign", path=where(engine))
+    path = sqlite_file(engine.url.render_as_string(hide_password=False))
+    if path is None and current is not None and not explicit:
+        raise DatabaseError("db.upgrade_needed", where=where(engine), revision=current)
     backup = None
-    path = sqlite_file(str(engine.url))
     if current is not None and path is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = backup_sqlite(
