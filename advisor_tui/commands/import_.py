@@ -82,7 +82,27 @@ def _print_report(report: ImportReport, dry_run: bool) -> None:
         print(t("import.dry_run"))
 
 
+def _one_import_at_a_time(ctx: CliContext) -> Any:
+    """A lock beside the SQLite file: a second import says so and waits, before parsing."""
+    import contextlib
+
+    from advisor_tui.storage.db import sqlite_file
+    from advisor_tui.storage.locks import exclusive_file_lock, lock_path
+
+    db = sqlite_file(ctx.database_url)
+    if db is None or not db.parent.is_dir():
+        return contextlib.nullcontext()
+    return exclusive_file_lock(
+        lock_path(db, "import"), on_wait=lambda: print(t("import.waiting"), file=sys.stderr)
+    )
+
+
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    with _one_import_at_a_time(ctx):
+        return _run(args, ctx)
+
+
+def _run(args: argparse.Namespace, ctx: CliContext) -> int:
     from pathlib import Path
 
     from advisor_tui.services.importing.run import import_paths

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from advisor_tui.demo.activity import Rows, Stamps
 from advisor_tui.demo.build import DemoBuilder
+from advisor_tui.services.processes import PARENT_ENV, die_with_parent_from_env
 
 _ENTRY = "from advisor_tui.demo.worker import main; main()"
 
@@ -68,7 +69,7 @@ def chunks_from_worker(params: BuildParams) -> Iterator[Rows]:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            env={**os.environ, "PYTHONPATH": path},
+            env={**os.environ, "PYTHONPATH": path, PARENT_ENV: str(os.getpid())},
         )
     except OSError:
         yield from _here(params)
@@ -110,6 +111,7 @@ def _here(params: BuildParams) -> Iterator[Rows]:
 
 def main() -> None:
     """The worker process: parameters in on stdin, chunks out on stdout."""
+    die_with_parent_from_env()  # a killed demo run leaves no worker behind
     params: BuildParams = pickle.load(sys.stdin.buffer)
     out = sys.stdout.buffer
     try:

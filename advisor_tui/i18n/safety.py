@@ -106,4 +106,8 @@ TEXTS = {
         "en": "Note: another program has the database open; the erased data leaves the files "
         "completely once it is closed (check: advisor doctor).",
     },
+    "import.waiting": {
+        "de": "Ein anderer Import in diese Datenbank läuft; dieser wartet, bis er fertig ist …",
+        "en": "Another import into this database is running; this one waits until it is done …",
+    },
 }

@@ -27,6 +27,7 @@ from advisor_tui.io.contact_record import AddressRecord, ContactRecord, RecordEr
 from advisor_tui.io.vcard_mapping import PHONE_BY_NUMBER
 from advisor_tui.services.duplicates.pairs import AddrKey, address_key, is_match_key, is_personal
 from advisor_tui.services.importing.report import Rejected
+from advisor_tui.services.processes import die_with_parent
 
 
 @dataclass
@@ -171,5 +172,10 @@ def prepared_chunks(
         yield from (prepare(chunk, region) for chunk in chunks)
         return
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=die_with_parent,  # a killed import leaves no workers behind
+        initargs=(os.getpid(),),
+    ) as pool:
         yield from pool.map(partial(prepare, region=region), chunks)
