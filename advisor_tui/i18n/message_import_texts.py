@@ -83,18 +83,22 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     "msgimport.summary": {
         "de": plural(
             "{count} Datei gelesen. Nachrichten: {new} neu (davon {requests} als neue Anfrage), "
-            "{known} schon bekannt, {outgoing} eigene, {passed} Systemzeilen/gelöscht; "
+            "{known} schon bekannt, {outgoing} eigene, {passed} übergangen "
+            "(System, automatisch, gelöscht); "
             "Fehler: {problems}.",
             "{count} Dateien gelesen. Nachrichten: {new} neu (davon {requests} als neue "
-            "Anfrage), {known} schon bekannt, {outgoing} eigene, {passed} Systemzeilen/gelöscht; "
+            "Anfrage), {known} schon bekannt, {outgoing} eigene, {passed} übergangen "
+            "(System, automatisch, gelöscht); "
             "Fehler: {problems}.",
         ),
         "en": plural(
             "{count} file read. Messages: {new} new ({requests} of them as a new request), "
-            "{known} already known, {outgoing} own, {passed} system lines/deleted; "
+            "{known} already known, {outgoing} own, {passed} passed over "
+            "(system, automatic, deleted); "
             "problems: {problems}.",
             "{count} files read. Messages: {new} new ({requests} of them as a new request), "
-            "{known} already known, {outgoing} own, {passed} system lines/deleted; "
+            "{known} already known, {outgoing} own, {passed} passed over "
+            "(system, automatic, deleted); "
             "problems: {problems}.",
         ),
     },
@@ -118,6 +122,10 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "en": "own (outgoing) message “{value}”",
     },
     "msgimport.reason.system": {"de": "Systemzeile „{value}“", "en": "system line “{value}”"},
+    "msgimport.reason.automatic": {
+        "de": "automatische E-Mail (Newsletter, Abwesenheitsnotiz, Unzustellbarkeit) „{value}“",
+        "en": "automatic e-mail (newsletter, auto-reply, bounce) “{value}”",
+    },
     "msgimport.reason.deleted": {"de": "gelöschte Nachricht", "en": "deleted message"},
     "msgimport.reason.draft": {"de": "Entwurf", "en": "draft"},
     "msgimport.reason.folder_skipped": {

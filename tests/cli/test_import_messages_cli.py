@@ -42,6 +42,13 @@ def write_samples(root: Path) -> Path:
         for sub in ("cur", "new", "tmp"):
             (root / box / sub).mkdir(parents=True)
         (root / box / "new" / "1543571820.M1P1.host").write_bytes(eml("rr-1@example.org", address))
+    (root / "archiv.mbox").write_bytes(
+        b"From tom@example.org Sat Dec  1 08:00:00 2018\n"
+        + eml("mbox-1@example.org", "max@balschuweit.de", "Wie steht mein Depot?\nTom")
+        .replace(b"\r\n", b"\n")
+        .replace(b"Anna Schulz <anna.schulz@example.org>", b"Tom <tom@example.org>")
+        + b"\n"
+    )
     (root / "sms-20181201.xml").write_text(
         "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n"
         '<smses count="2">\n'
@@ -84,16 +91,16 @@ def test_import_everything_twice_adds_nothing_the_second_time(
     first = advisor("--db", str(db_path), "import-messages", str(folder), "--json")
     assert first.returncode == 0, first.stderr
     report = json.loads(first.stdout)
-    # 1 mail (three copies), 1 SMS, 1 + 2 WhatsApp messages
-    assert report["new_by_channel"] == {"email": 1, "sms": 1, "whatsapp": 3}
+    # 1 mail (three copies) and 1 in the mbox, 1 SMS, 1 + 2 WhatsApp messages
+    assert report["new_by_channel"] == {"email": 2, "sms": 1, "whatsapp": 3}
     assert report["known"] == 2  # the mail's other two copies
     assert report["outgoing"] == 2  # the sent SMS and the advisor's chat line
     assert report["passed_over"] == 1  # the encryption notice
     assert report["problems"] == []
     messages, requests = rows(engine)
-    assert (messages, requests) == (5, 4)  # Eva's picture joins her complaint
+    assert (messages, requests) == (6, 5)  # Eva's picture joins her complaint
     with new_session(engine) as session:
-        mail = session.exec(select(Message).where(Message.channel == "email")).one()
+        mail = session.exec(select(Message).where(Message.external_id == "rr-1@example.org")).one()
         assert set(mail.recipients.split(", ")) == {
             "max@balschuweit.de",
             "info@balschuweit.de",
@@ -103,7 +110,7 @@ def test_import_everything_twice_adds_nothing_the_second_time(
 
     again = advisor("--db", str(db_path), "import-messages", str(folder))
     assert again.returncode == 0, again.stderr
-    assert "0 neu" in again.stdout and "7 schon bekannt" in again.stdout
+    assert "0 neu" in again.stdout and "8 schon bekannt" in again.stdout
     assert rows(engine) == (messages, requests)
 
 

@@ -122,6 +122,23 @@ def test_html_to_text_keeps_links() -> None:
     assert html_to_text("<p>unclosed <b>tags") == "unclosed tags"
 
 
+@pytest.mark.parametrize(
+    "headers",
+    [
+        "Auto-Submitted: auto-replied",
+        "Precedence: bulk",
+        "List-Unsubscribe: <mailto:off@news.example>",
+    ],
+)
+def test_machine_mails_are_passed_over(headers: str) -> None:
+    item = read_message(parse_bytes(mail(headers=headers)), "m.eml")
+    assert isinstance(item, Skipped) and item.reason == "automatic" and not item.is_problem
+    bounce = read_message(parse_bytes(mail(sender="MAILER-DAEMON@mx.example")), "m.eml")
+    assert isinstance(bounce, Skipped) and bounce.reason == "automatic"
+    person = read_message(parse_bytes(mail(headers="Auto-Submitted: no")), "m.eml")
+    assert isinstance(person, Found)
+
+
 def test_thread_from_references_root_then_in_reply_to() -> None:
     refs = mail(headers="References: <root@x> <mid@x>\nIn-Reply-To: <mid@x>")
     assert one(refs).message.thread == "root@x"

@@ -63,6 +63,7 @@ def test_received_sms_and_mms_are_read_sent_ones_skipped() -> None:
     assert sms.text == "Hallo Herr Balschuweit, bitte verkaufen Sie meine Investments.\nGruß Guido"
     assert sms.at == datetime(2018, 11, 30, 9, 57, tzinfo=UTC)
     assert sms.external_id and sms.external_id.startswith("sms:")
+    assert sms.sender_name == ""  # "(Unknown)" is no name to match on
     assert '"service_center"' not in sms.raw and '"body"' in sms.raw
     assert mms.channel == "mms"
     assert mms.sender == "+4930123456"  # the address of type 137

@@ -140,6 +140,15 @@ def test_group_changes_with_colons_are_system_lines() -> None:
     assert found(items)[0].message.text == "Er hat die Gruppe verlassen"
 
 
+def test_edited_marker_is_dropped_so_the_id_stays() -> None:
+    before = "30.11.18, 10:57 - A: Termin am Montag\n"
+    after = "30.11.18, 10:57 - A: Termin am Montag <Diese Nachricht wurde bearbeitet>\n"
+    (one,) = found(read_chat(before, source="a", thread="t", me=("Max",)))
+    (two,) = found(read_chat(after, source="b", thread="t", me=("Max",)))
+    assert two.message.text == "Termin am Montag"
+    assert one.message.external_id == two.message.external_id
+
+
 def test_lines_before_the_first_message_are_reported() -> None:
     items = read_chat("Kopf\n30.11.18, 10:57 - A: b\n", source="c", thread="t", me=("Max",))
     assert reasons(items) == [(1, "no_timestamp")]

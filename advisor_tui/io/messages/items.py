@@ -20,8 +20,11 @@ class Found:
 # What `advisor import-messages --channel` accepts: auto (by content) or one reader family.
 CHANNELS = ("auto", "email", "sms", "whatsapp")
 
-# Reasons that are no fault of the file: the advisor's own messages, system lines, drafts.
-NOT_INCOMING = frozenset({"outgoing", "system", "deleted", "draft", "folder_skipped"})
+# Reasons that are no fault of the file: the advisor's own messages, system lines, mails
+# sent by machines (newsletters, auto-replies, bounces).
+NOT_INCOMING = frozenset(
+    {"outgoing", "system", "deleted", "draft", "folder_skipped", "automatic", "empty"}
+)
 
 
 @dataclass(frozen=True, slots=True)

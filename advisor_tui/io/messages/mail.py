@@ -127,6 +127,23 @@ def _date(msg: Message) -> datetime | None:
     return None
 
 
+def automatic(msg: Message) -> str:
+    """Why a mail was sent by a machine (auto-reply, bounce, newsletter), or ""."""
+    auto = (msg.get("Auto-Submitted") or "").strip().lower()
+    if auto and auto != "no":
+        return "Auto-Submitted"
+    if (msg.get("Precedence") or "").strip().lower() in {"bulk", "list", "junk"}:
+        return "Precedence"
+    if msg.get("List-Id") or msg.get("List-Unsubscribe"):
+        return "List"
+    if msg.get_content_type() == "multipart/report":
+        return "report"
+    local = (_addresses(msg, "From") or [("", "")])[0][1].split("@")[0].lower()
+    if local in {"mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply"}:
+        return local
+    return ""
+
+
 def _is_attachment(part: Message) -> bool:
     disposition = (part.get("Content-Disposition") or "").split(";")[0].strip().lower()
     return disposition == "attachment"
@@ -181,6 +198,9 @@ def read_message(
         if not senders:
             return Skipped(source, line, "no_sender", excerpt(subject or text))
         sender_name, sender = senders[0]
+        machine = automatic(msg)
+        if machine:
+            return Skipped(source, line, "automatic", excerpt(f"{machine}: {subject}"))
         at = _date(msg) or fallback_at
         if at is None:
             return Skipped(source, line, "bad_date", excerpt(subject))

@@ -49,6 +49,12 @@ def _null(value: str | None) -> str:
     return "" if value is None or value == "null" else value
 
 
+def _contact(value: str | None) -> str:
+    """The phone's contact name; "(Unknown)" and the like mean there is none."""
+    name = _null(value).strip()
+    return "" if name.strip("()").casefold() in {"unknown", "unbekannt", ""} else name
+
+
 def _at(value: str | None) -> datetime | None:
     try:
         millis = int(_null(value))
@@ -77,7 +83,7 @@ def _sms(attrs: dict[str, str], source: str, line: int) -> Item:
         sender=address,
         text=body,
         at=at,
-        sender_name=_null(attrs.get("contact_name")),
+        sender_name=_contact(attrs.get("contact_name")),
         subject=_null(attrs.get("subject")),
         external_id=stable_id("sms", address, attrs.get("date", ""), body),
         thread=address,
@@ -130,7 +136,7 @@ class _Mms:
             sender=sender,
             text=text,
             at=at,
-            sender_name=_null(self.attrs.get("contact_name")),
+            sender_name=_contact(self.attrs.get("contact_name")),
             recipients=tuple(dict.fromkeys(self.recipients)),
             recipient=self.recipients[0] if len(self.recipients) == 1 else "",
             subject=_null(self.attrs.get("sub")),

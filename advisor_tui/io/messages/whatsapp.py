@@ -62,6 +62,8 @@ _MEDIA = re.compile(
 )
 _ANHANG = re.compile(r"<Anhang: (?P<name>[^>]+)>")
 _ATTACHED = re.compile(r"(?P<name>\S.*?) \(Datei angehängt\)")
+# Newer exports append this to a message edited after sending.
+_EDITED = re.compile(r"\s*<(Diese Nachricht wurde bearbeitet|This message was edited)>$")
 _NUMBER = re.compile(r"\+?[\d\s()/-]{6,}")
 _CHAT_NAME = re.compile(r"^WhatsApp[ -]Chat(?: mit| with| -)?\s+", re.IGNORECASE)
 _COPY = re.compile(r"\s*(\(\d+\)|-\s*Kopie|copy)$", re.IGNORECASE)
@@ -92,7 +94,7 @@ def chat_name(path: PurePath) -> str:
 
 
 def _clean(text: str) -> str:
-    return text.strip(_MARKS + " \t")
+    return _EDITED.sub("", text.strip(_MARKS + " \t")).strip(_MARKS + " \t")
 
 
 @dataclass

@@ -23,7 +23,7 @@ from advisor_tui.services.errors import ServiceError
 from advisor_tui.services.inbox.intake import record_incoming
 
 # Skip reasons that are neither the advisor's own messages nor problems.
-_PASSED = frozenset({"system", "deleted", "draft", "empty", "folder_skipped"})
+_PASSED = frozenset({"system", "deleted", "draft", "empty", "folder_skipped", "automatic"})
 # progress(done, total, messages): bytes of the planned files read, messages recorded so far;
 # called after each file and every PROGRESS_EVERY messages (one big backup takes minutes).
 Progress = Callable[[int, int, int], None]
@@ -39,7 +39,7 @@ class MessageImport:
     known: int = 0
     new_requests: int = 0
     outgoing: int = 0
-    passed: int = 0  # system lines, deleted messages, skipped folders
+    passed: int = 0  # system lines, deleted messages, machine mails, skipped folders
     other_files: int = 0
     problems: list[Skipped] = field(default_factory=list)
     new_by_channel: Counter[str] = field(default_factory=Counter)
