@@ -142,4 +142,25 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "de": "Nach {what} am {when}",
         "en": "After {what} on {when}",
     },
+    # Correcting a logged contact's note (card key n); the audit keeps the old text.
+    "note.key": {"de": "Notiz korr.", "en": "Fix note"},
+    "note.none": {
+        "de": "Noch kein Kontakt mit Notiz zum Korrigieren.",
+        "en": "No logged contact whose note could be corrected yet.",
+    },
+    "note.choose.title": {
+        "de": "Notiz welchen Kontakts korrigieren?",
+        "en": "Correct the note of which contact?",
+    },
+    "note.edit.title": {"de": "Notiz zu {what}:", "en": "Note on {what}:"},
+    "note.edit.placeholder": {"de": "Notiz", "en": "Note"},
+    "note.edit.hint": {
+        "de": "Enter speichert · Esc verwirft · der alte Text bleibt im Protokoll",
+        "en": "Enter saves · Esc drops · the old text stays in the audit log",
+    },
+    "note.edit.drop": {"de": "Geänderte Notiz verwerfen?", "en": "Drop the changed note?"},
+    "note.saved": {
+        "de": "Notiz korrigiert (alter Text im Protokoll).",
+        "en": "Note corrected (old text kept in the audit log).",
+    },
 }

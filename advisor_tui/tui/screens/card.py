@@ -18,12 +18,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from advisor_tui.domain.flags import flags_of
-from advisor_tui.domain.models import Address
+from advisor_tui.domain.models import Address, Interaction
 from advisor_tui.domain.timestamps import local
 from advisor_tui.domain.vocabulary import AddressKind
 from advisor_tui.i18n import t, tn
 from advisor_tui.i18n.dates import format_date, format_datetime
 from advisor_tui.services.call_texts import entry_text
+from advisor_tui.services.contacts.logging import correct_note
 from advisor_tui.services.persons import editing as person_service
 from advisor_tui.services.persons import evidence
 from advisor_tui.services.persons.card import RECENT_INTERACTIONS, CardData, load_card
@@ -34,6 +35,7 @@ from advisor_tui.tui.screens.address_form import AddressFormScreen, AddressInput
 from advisor_tui.tui.screens.confirm import ConfirmScreen
 from advisor_tui.tui.screens.consent_panel import ConsentPanelScreen, consent_glance
 from advisor_tui.tui.screens.failure import FailureKindScreen
+from advisor_tui.tui.screens.note_correction import ContactChoiceScreen, NoteEditScreen
 from advisor_tui.tui.screens.person_form import PersonEditScreen
 from advisor_tui.tui.widgets.footer import AdvisorFooter
 from advisor_tui.tui.worker_errors import ReportsWorkerErrors
@@ -134,6 +136,7 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         Binding("m", "merge", "merge.key.card", id="card.merge"),
         Binding("p", "edit_person", "card.key.edit_person", id="card.edit_person"),
         Binding("i", "consent", "consent.key.open", id="card.consent"),
+        Binding("n", "correct_note", "note.key", id="card.correct_note"),
         Binding("D,delete", "delete_person", "card.key.delete_person", id="card.delete_person"),
     ]
 
@@ -317,14 +320,15 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
     def _interactions_text(data: CardData) -> str:
         if not data.interactions:
             return t("card.none")
-        lines = []
-        for i in data.interactions:
-            when = format_date(i.occurred_at)
-            outcome = f" – {t('outcome.' + i.outcome)}" if i.outcome else ""
-            text = entry_text(i)
-            summary = f": {escape(' '.join(text.split()))}" if text else ""
-            lines.append(f"{when} {t('interaction.' + i.kind)}{outcome}{summary}")
-        return "\n".join(lines)
+        return "\n".join(escape(CardScreen._interaction_line(i)) for i in data.interactions)
+
+    @staticmethod
+    def _interaction_line(i: Interaction, *, with_text: bool = True) -> str:
+        """ "01.12.2026 Anruf – nicht erreicht: note" (plain text)."""
+        when = format_date(i.occurred_at)
+        outcome = f" – {t('outcome.' + i.outcome)}" if i.outcome else ""
+        text = " ".join(entry_text(i).split()) if with_text else ""
+        return f"{when} {t('interaction.' + i.kind)}{outcome}" + (f": {text}" if text else "")
 
     @property
     def selected(self) -> RankedAddress | None:
@@ -407,6 +411,34 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
                 )
 
         self.app.push_screen(FailureKindScreen(address.raw, address.kind), chosen)
+
+    def action_correct_note(self) -> None:
+        """Pick one of the recent contacts and correct its note (the audit keeps the old)."""
+        if self.data is None or not self.data.interactions:
+            self.notify(t("note.none"), severity="warning")
+            return
+        contacts = {i.id: i for i in self.data.interactions if i.id is not None}
+        lines = [(i.id, self._interaction_line(i)) for i in contacts.values() if i.id is not None]
+
+        def chosen(interaction_id: int | None) -> None:
+            if interaction_id is None:
+                return
+            interaction = contacts[interaction_id]
+
+            def edited(note: str | None) -> None:
+                if note is None or note == interaction.summary:
+                    return
+                self._write(
+                    lambda s: correct_note(
+                        s, interaction_id, note, expected_version=interaction.version
+                    ),
+                    "note.saved",
+                )
+
+            what = self._interaction_line(interaction, with_text=False)
+            self.app.push_screen(NoteEditScreen(what, interaction.summary), edited)
+
+        self.app.push_screen(ContactChoiceScreen(lines), chosen)
 
     def action_consent(self) -> None:
         """The consent panel: state per channel, the ledger, record an event."""
