@@ -110,4 +110,105 @@ TEXTS = {
         "de": "Ein anderer Import in diese Datenbank läuft; dieser wartet, bis er fertig ist …",
         "en": "Another import into this database is running; this one waits until it is done …",
     },
+    # advisor doctor (services/doctor.py)
+    "doctor.cmd": {
+        "de": "Datenbank und Sicherungen prüfen: Dateirechte, Schema, Integrität, Sicherungen",
+        "en": "check the database and its backups: file modes, schema, integrity, backups",
+    },
+    "doctor.not_sqlite": {
+        "de": "Datenbank {url}: kein SQLite (Dateiprüfungen entfallen).",
+        "en": "Database {url}: not SQLite (file checks skipped).",
+    },
+    "doctor.no_database": {"de": "Keine Datenbank unter {path}.", "en": "No database at {path}."},
+    "doctor.fix.no_database": {
+        "de": "Mit --db den richtigen Pfad angeben, oder mit „advisor import“ beginnen.",
+        "en": "Give the right path with --db, or start with 'advisor import'.",
+    },
+    "doctor.database": {"de": "Datenbank: {path}", "en": "Database: {path}"},
+    "doctor.modes_ok": {
+        "de": "Dateirechte: nur für Sie lesbar (0600/0700).",
+        "en": "File modes: readable by you only (0600/0700).",
+    },
+    "doctor.mode_file": {
+        "de": "{path} ist für andere lesbar (Modus {mode}).",
+        "en": "{path} is readable by others (mode {mode}).",
+    },
+    "doctor.fix.mode_file": {"de": "chmod 600 {path}", "en": "chmod 600 {path}"},
+    "doctor.mode_folder": {
+        "de": "Der Ordner {path} ist für andere offen (Modus {mode}).",
+        "en": "The folder {path} is open to others (mode {mode}).",
+    },
+    "doctor.fix.mode_folder": {"de": "chmod 700 {path}", "en": "chmod 700 {path}"},
+    "doctor.schema_ok": {
+        "de": "Schema: aktuell ({revision}).",
+        "en": "Schema: current ({revision}).",
+    },
+    "doctor.schema_old": {
+        "de": "Schema: Stand {revision}, wird beim nächsten Öffnen auf {head} gebracht "
+        "(mit Sicherung vorher).",
+        "en": "Schema: at {revision}, brought to {head} on the next open (backed up first).",
+    },
+    "doctor.schema_newer": {
+        "de": "Schema {revision} ist neuer als dieses Programm.",
+        "en": "Schema {revision} is newer than this program.",
+    },
+    "doctor.fix.update": {
+        "de": "advisor auf die neueste Version bringen.",
+        "en": "Update advisor to its newest version.",
+    },
+    "doctor.schema_unreadable": {
+        "de": "Das Schema ist nicht lesbar: keine advisor-Datenbank oder beschädigt.",
+        "en": "The schema cannot be read: not an advisor database, or damaged.",
+    },
+    "doctor.integrity_ok": {"de": "Integrität: in Ordnung.", "en": "Integrity: ok."},
+    "doctor.integrity_bad": {
+        "de": "Integrität: die Datenbank ist beschädigt ({detail}).",
+        "en": "Integrity: the database is damaged ({detail}).",
+    },
+    "doctor.fix.restore": {
+        "de": "Eine gute Sicherung zurückholen: advisor restore DATEI (die beschädigte "
+        "Datenbank wird vorher gesichert).",
+        "en": "Bring back a good backup: advisor restore FILE (the damaged database is "
+        "saved first).",
+    },
+    "doctor.no_backup": {"de": "Es gibt keine Sicherung.", "en": "There is no backup."},
+    "doctor.no_good_backup": {
+        "de": "Es gibt keine unbeschädigte Sicherung.",
+        "en": "There is no undamaged backup.",
+    },
+    "doctor.fix.backup": {
+        "de": "Jetzt sichern: advisor backup (und die App täglich starten: sie sichert "
+        "beim ersten Start des Tages).",
+        "en": "Back up now: advisor backup (and start the app daily: it backs up on the "
+        "day's first start).",
+    },
+    "doctor.backup_damaged": {
+        "de": "Die Sicherung {path} ist beschädigt.",
+        "en": "The backup {path} is damaged.",
+    },
+    "doctor.fix.backup_damaged": {
+        "de": "Diese Datei löschen; sie kann nicht zurückgeholt werden.",
+        "en": "Delete this file; it cannot be restored.",
+    },
+    "doctor.backup_old": {
+        "de": "Die neueste gute Sicherung ist {days} Tage alt ({path}).",
+        "en": "The newest good backup is {days} days old ({path}).",
+    },
+    "doctor.backup_ok": {
+        "de": "Sicherungen: {count} unbeschädigt, die neueste {days} Tage alt ({path}).",
+        "en": "Backups: {count} undamaged, the newest {days} days old ({path}).",
+    },
+    "doctor.secure_delete_on": {
+        "de": "Gelöschte Daten werden überschrieben (secure_delete).",
+        "en": "Deleted data is overwritten (secure_delete).",
+    },
+    "doctor.secure_delete_off": {
+        "de": "Gelöschte Daten bleiben in der Datei lesbar (secure_delete aus).",
+        "en": "Deleted data stays readable in the file (secure_delete off).",
+    },
+    "doctor.summary_ok": {"de": "Alles in Ordnung.", "en": "All is well."},
+    "doctor.summary_bad": {
+        "de": "{count} Punkt(e) brauchen Ihre Aufmerksamkeit.",
+        "en": "{count} item(s) need your attention.",
+    },
 }
