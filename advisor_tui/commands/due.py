@@ -59,6 +59,7 @@ def _print(result: Agenda, until: datetime) -> None:
 
     if not result.items:
         print(t("due.none", date=format_date(until)))
+        _print_birthdays(result)
         return
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
     for key in ("due", "person", "number", "kind", "reason", "attempts"):
@@ -81,4 +82,33 @@ def _print(result: Agenda, until: datetime) -> None:
     console = Console()
     if not console.is_terminal:  # piped into a script or a file: one row per line
         console = Console(width=200)
+    console.print(table)
+    _print_birthdays(result)
+
+
+def _print_birthdays(result: Agenda) -> None:
+    """Upcoming birthdays with the last real contact and open items (a greeting is not care)."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from advisor_tui.domain.timestamps import local
+    from advisor_tui.services.birthdays import DAYS_AHEAD, context_text, when_text
+
+    if not result.birthdays:
+        return
+    today = local(result.now).date()
+    table = Table(box=None, pad_edge=False, show_edge=False, show_header=False)
+    for _ in range(4):
+        table.add_column()
+    for item in result.birthdays:
+        table.add_row(
+            when_text(item, today), escape(item.name), escape(item.number) or "–",
+            escape(context_text(item)),
+        )  # fmt: skip
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=200)
+    console.print()
+    console.print(f"[b]{escape(t('birthday.due_heading', days=DAYS_AHEAD))}[/]")
     console.print(table)

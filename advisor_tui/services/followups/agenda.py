@@ -82,6 +82,8 @@ class Agenda:
     overdue: list[AgendaItem] = field(default_factory=list)
     today: list[AgendaItem] = field(default_factory=list)
     upcoming: list[AgendaItem] = field(default_factory=list)
+    # Birthdays of the next 14 days, beside the follow-ups (services.birthdays).
+    birthdays: list[Any] = field(default_factory=list)
 
     @property
     def items(self) -> list[AgendaItem]:
@@ -155,6 +157,9 @@ def agenda(
             number=hottest_number(ranked.get(f.person_id, []), region),
         )
         result.section(item.section).append(item)
+    from advisor_tui.services.birthdays import upcoming_birthdays
+
+    result.birthdays = upcoming_birthdays(session, now, region=region)
     return result
 
 

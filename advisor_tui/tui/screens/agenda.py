@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Header, Static
 from advisor_tui.domain.timestamps import local
 from advisor_tui.i18n import t, tn
 from advisor_tui.i18n.dates import format_datetime, format_time
+from advisor_tui.services.birthdays import BirthdayItem, context_text, when_text
 from advisor_tui.services.followups.agenda import Agenda, AgendaItem, Section
 from advisor_tui.tui.messages import DataChanged, broadcast
 from advisor_tui.tui.screens.agenda_dialogs import DoneNoteScreen, SnoozeScreen
@@ -80,7 +81,8 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.agenda: Agenda | None = None
-        self._rows: list[AgendaItem | None] = []  # None: a section's title row
+        # None: a section's title row; birthdays come after the follow-ups.
+        self._rows: list[AgendaItem | BirthdayItem | None] = []
         self._follow: int | None = None  # a follow-up id to keep the cursor on
         self._last_row = 0  # where the cursor was: title rows are skipped in that direction
 
@@ -151,12 +153,28 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
                 cells = self._cells(item, agenda.now, narrow)
                 table.add_row(*(cells[key] for key in columns))
                 self._rows.append(item)
-        empty = not agenda.items
+        if agenda.birthdays:
+            title = Text(f"{t('birthday.section')} ({len(agenda.birthdays)})", style="bold")
+            table.add_row(title, *[""] * (len(columns) - 1))
+            self._rows.append(None)
+            today = local(agenda.now).date()
+            for birthday in agenda.birthdays:
+                cells = {
+                    "due": when_text(birthday, today),
+                    "kind": t("birthday.kind"),
+                    "person": Text(birthday.name, overflow="ellipsis", no_wrap=True),
+                    "number": birthday.number or "–",
+                    "reason": Text(context_text(birthday), overflow="ellipsis", no_wrap=True),
+                    "attempts": "",
+                }
+                table.add_row(*(cells[key] for key in columns))
+                self._rows.append(birthday)
+        empty = not agenda.items and not agenda.birthdays
         table.display = not empty
         self.query_one("#agenda-empty").display = empty
         if empty:
             return
-        ids = [row.followup_id if row else None for row in self._rows]
+        ids = [row.followup_id if isinstance(row, AgendaItem) else None for row in self._rows]
         row = ids.index(follow) if follow in ids else max(keep, 0)
         target = self._item_row(min(row, len(self._rows) - 1))
         table.move_cursor(row=target, scroll=False)
@@ -203,23 +221,28 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
 
     # -- what is selected -------------------------------------------------------
 
-    def selected_item(self) -> AgendaItem | None:
+    def _selected_row(self) -> AgendaItem | BirthdayItem | None:
         if not self._rows:
             return None
         row = self.query_one("#agenda-table", DataTable).cursor_row
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def selected_item(self) -> AgendaItem | None:
+        """The selected follow-up (None on a birthday: nothing to close or snooze)."""
+        row = self._selected_row()
+        return row if isinstance(row, AgendaItem) else None
+
     def selected_person_id(self) -> int | None:
-        """The person of the selected follow-up (F2 logs a contact with them)."""
-        item = self.selected_item()
-        return item.person_id if item is not None else None
+        """The person of the selected row (F2 logs a contact with them)."""
+        row = self._selected_row()
+        return row.person_id if row is not None else None
 
     # -- keys -------------------------------------------------------------------
 
     def action_open_card(self) -> None:
-        item = self.selected_item()
-        if item is not None:
-            self.app.open_card(item.person_id)  # type: ignore[attr-defined]
+        person_id = self.selected_person_id()
+        if person_id is not None:
+            self.app.open_card(person_id)  # type: ignore[attr-defined]
 
     @on(DataTable.RowSelected, "#agenda-table")
     def _selected(self, event: DataTable.RowSelected) -> None:
