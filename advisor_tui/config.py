@@ -4,6 +4,7 @@ Example `config.toml`:
 
     lang = "de"              # or "en"
     region = "DE"            # default region for phone numbers without +CC
+    advisor_name = "Anna"    # who you are in a shared office (default: the OS user)
 
     [callmonitor]
     enabled = false
@@ -63,6 +64,7 @@ class Settings:
     lang: str = "de"
     region: str = "DE"
     database_url: str | None = None
+    advisor_name: str | None = None  # who writes audit entries (default: the OS user)
     callmonitor: CallMonitorSettings = field(default_factory=CallMonitorSettings)
     calls: CallSettings = field(default_factory=CallSettings)
     complaints: ComplaintSettings = field(default_factory=ComplaintSettings)
@@ -121,6 +123,7 @@ def load_settings() -> Settings:
         file_lang = str(data.get("lang", ""))
         settings.region = str(data.get("region", settings.region)).upper()
         settings.database_url = _typed(data, "database_url", "", path, "") or None
+        settings.advisor_name = _typed(data, "advisor_name", "", path, "").strip() or None
         monitor = _section(data, "callmonitor", path)
         settings.callmonitor = CallMonitorSettings(
             enabled=_typed(monitor, "enabled", False, path, "callmonitor"),
@@ -148,6 +151,7 @@ def load_settings() -> Settings:
         )
     settings.lang = os.environ.get("ADVISOR_LANG") or file_lang or guess_language()
     settings.region = os.environ.get("ADVISOR_REGION", settings.region).upper()
+    settings.advisor_name = os.environ.get("ADVISOR_NAME") or settings.advisor_name
     settings.database_url = os.environ.get("ADVISOR_DATABASE_URL") or settings.database_url
     if settings.lang not in ("de", "en"):
         settings.lang = "de"

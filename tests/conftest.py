@@ -34,6 +34,7 @@ def _isolated_environment(
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(home / "run"))
     monkeypatch.delenv("ADVISOR_DATABASE_URL", raising=False)
     monkeypatch.delenv("ADVISOR_CONFIG", raising=False)
+    monkeypatch.delenv("ADVISOR_NAME", raising=False)
     monkeypatch.setenv("ADVISOR_LANG", "de")
     set_language("de")
     # Python subprocesses (CLI tests, the demo's and the importer's workers) reuse compiled

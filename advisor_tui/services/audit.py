@@ -12,6 +12,15 @@ from advisor_tui.domain.models import AuditEntry
 
 
 def current_actor() -> str:
+    """The advisor's name: config `advisor_name` / ADVISOR_NAME, else the OS user."""
+    from advisor_tui.config import ConfigError, load_settings
+
+    try:
+        name = load_settings().advisor_name
+    except ConfigError:
+        name = None
+    if name:
+        return name
     try:
         return getpass.getuser()
     except (KeyError, OSError):
