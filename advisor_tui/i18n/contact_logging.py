@@ -163,4 +163,15 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "de": "Notiz korrigiert (alter Text im Protokoll).",
         "en": "Note corrected (old text kept in the audit log).",
     },
+    "contact.err.not_recorded": {
+        "de": "Kontakt {id} ist kein aufgezeichneter Anruf dieser Person.",
+        "en": "Contact {id} is not a recorded call with this person.",
+    },
+    "contact.recorded_call": {
+        "de": (
+            "Ergänzt den Anruf {direction} von {time} ({duration}), "
+            "den der Anrufmonitor aufgezeichnet hat."
+        ),
+        "en": "Completes the {direction} call at {time} ({duration}) the call monitor recorded.",
+    },
 }

@@ -17,6 +17,7 @@ from advisor_tui.services.contacts.logging import (
     log_contact,
     open_followups,
     outcomes_for,
+    recorded_call,
 )
 from advisor_tui.services.contacts.when import parse_when
 from advisor_tui.services.errors import ServiceError, StaleWrite
@@ -245,3 +246,71 @@ def test_parse_when_dates_and_errors() -> None:
     with pytest.raises(ServiceError) as raised:
         parse_when("01.01.2026", NOW)
     assert raised.value.key == "contact.err.when_past"
+
+
+def _monitored_call(session: Session, person_id: int, address_id: int, at: datetime) -> int:
+    """An answered incoming call as the call monitor stores it (no note, no result)."""
+    call = Interaction(
+        person_id=person_id,
+        address_id=address_id,
+        kind="call",
+        direction="in",
+        channel="phone",
+        occurred_at=at,
+        duration_seconds=95,
+        outcome="reached",
+        external_id=f"callmonitor:+491712345678:{at.isoformat()}:1",
+        number="0171 2345678",
+    )
+    session.add(call)
+    session.commit()
+    assert call.id is not None
+    return call.id
+
+
+def test_f2_after_a_monitored_call_completes_it_instead_of_logging_it_twice(
+    session: Session, anna: tuple[int, int, int]
+) -> None:
+    person_id, mobile_id, _ = anna
+    call_id = _monitored_call(session, person_id, mobile_id, NOW - timedelta(minutes=3))
+    found = recorded_call(session, person_id, NOW)
+    assert found is not None and found.id == call_id
+    logged = log_contact(
+        session,
+        person_id,
+        direction="in",
+        address_id=mobile_id,
+        outcome="reached",
+        result="appointment",
+        note="Termin Di 10 Uhr",
+        follow_up_due=NOW + timedelta(days=7),
+        recorded_call_id=call_id,
+        now=NOW,
+    )
+    session.commit()
+    assert logged.interaction_id == call_id
+    calls = session.exec(select(Interaction).where(Interaction.person_id == person_id)).all()
+    assert len(calls) == 1
+    assert (calls[0].summary, calls[0].result, calls[0].duration_seconds) == (
+        "Termin Di 10 Uhr",
+        "appointment",
+        95,
+    )
+    assert logged.followup_id is not None
+    # Completed: the next F2 logs a new contact.
+    assert recorded_call(session, person_id, NOW) is None
+
+
+def test_a_recorded_call_is_offered_only_for_a_while_and_only_to_its_person(
+    session: Session, anna: tuple[int, int, int]
+) -> None:
+    person_id, mobile_id, _ = anna
+    call_id = _monitored_call(session, person_id, mobile_id, NOW - timedelta(minutes=40))
+    assert recorded_call(session, person_id, NOW) is None
+    other = add_person(session, PersonData("Max", "Muster"))
+    session.commit()
+    assert other.id is not None
+    with pytest.raises(ServiceError):
+        log_contact(session, other.id, outcome="reached", recorded_call_id=call_id, now=NOW)
+    session.rollback()
+    assert session.exec(select(Interaction)).all()[0].summary == ""

@@ -11,9 +11,9 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from advisor_tui.domain.models import Address, FollowUp
+from advisor_tui.domain.models import Address, FollowUp, Interaction
 from advisor_tui.domain.vocabulary import AddressKind, Channel, MatchKind
-from advisor_tui.services.contacts.logging import open_followups
+from advisor_tui.services.contacts.logging import open_followups, recorded_call
 from advisor_tui.services.persons.editing import get_person
 from advisor_tui.services.persons.lookup import reverse_lookup
 from advisor_tui.services.persons.ranking import RankedAddress, ranked_addresses
@@ -76,6 +76,8 @@ class ContactContext:
     addresses: dict[str, list[Address]]
     open_followups: list[FollowUp]
     now: datetime
+    # A call with them the call monitor just recorded: saving completes it (no second entry).
+    recorded_call: Interaction | None = None
 
 
 def contact_context(session: Session, person_id: int, now: datetime) -> ContactContext:
@@ -87,6 +89,7 @@ def contact_context(session: Session, person_id: int, now: datetime) -> ContactC
         for channel, kinds in CHANNEL_ADDRESS_KINDS.items()
     }
     followups = open_followups(session, person_id)
-    for row in [*(r.address for r in ranked), *followups]:
+    call = recorded_call(session, person_id, now)
+    for row in [*(r.address for r in ranked), *followups, *([call] if call else [])]:
         session.expunge(row)  # handed to the UI thread: plain values, no lazy loads
-    return ContactContext(person_id, person.display_name, by_channel, followups, now)
+    return ContactContext(person_id, person.display_name, by_channel, followups, now, call)

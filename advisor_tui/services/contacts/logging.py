@@ -28,7 +28,7 @@ from advisor_tui.domain.vocabulary import (
     Outcome,
 )
 from advisor_tui.services import advice_records, audit
-from advisor_tui.services.call_texts import contact_key
+from advisor_tui.services.call_texts import CALL_KEY_PREFIX, contact_key
 from advisor_tui.services.consent import checks as consent_checks
 from advisor_tui.services.contacts.when import FollowUpChoice, followup_choices, parse_when
 from advisor_tui.services.errors import NotFound, ServiceError
@@ -177,11 +177,14 @@ def log_contact(
     now: datetime | None = None,
     purpose: str | None = None,
     advice_record: bool = False,
+    recorded_call_id: int | None = None,
 ) -> LoggedContact:
     """Store one contact with `person_id`; the caller commits.
 
-    Validates everything before writing anything: a refused contact leaves
-    no trace (ServiceError with a `contact.err.*` key).
+    With `recorded_call_id` (a call the call monitor recorded, see
+    `recorded_call`) the note, result and outcome complete that call instead of
+    logging it a second time. Validates everything before writing anything: a
+    refused contact leaves no trace (ServiceError with a `contact.err.*` key).
     """
     now = as_utc(now or utcnow())
     at = as_utc(started_at or now)
@@ -194,6 +197,17 @@ def log_contact(
     if follow_up_due is not None and as_utc(follow_up_due) < now - _GRACE:
         raise ServiceError("contact.err.when_past", text=follow_up_due.isoformat())
     number = number_text.strip() or (address.raw if address is not None else "")
+    if recorded_call_id is not None:
+        recorded = _recorded(session, person_id, recorded_call_id)
+        return _finish(
+            session,
+            _complete(session, recorded, outcome, result, note, address_id, purpose, advice_record),
+            permission,
+            to_close,
+            follow_up_due,
+            note,
+            now,
+        )
     interaction = Interaction(
         person_id=person_id,
         address_id=address_id,
@@ -233,6 +247,26 @@ def log_contact(
     )
     if address_id is not None:
         evidence.apply_outcome(session, address_id, outcome, at)
+    return _finish(session, interaction, None, to_close, follow_up_due, note, now)
+
+
+def _finish(
+    session: Session,
+    interaction: Interaction,
+    permission: consent_checks.ContactPermission | None,
+    to_close: list[FollowUp],
+    follow_up_due: datetime | None,
+    note: str,
+    now: datetime,
+) -> LoggedContact:
+    """Close the ticked follow-ups and promise the next one; shared by new and completed calls."""
+    assert interaction.id is not None
+    person_id, result = interaction.person_id, interaction.result
+    outcome = interaction.outcome or ""
+    if permission is not None:
+        consent_checks.log_use(
+            session, person_id, permission, interaction_id=interaction.id, at=now
+        )
     closed = tuple(_close(session, f, interaction.id, now) for f in to_close)
     followup_id, followup_kind = None, None
     if follow_up_due is not None:
@@ -261,6 +295,83 @@ def log_contact(
             },
         )
     return LoggedContact(interaction.id, followup_id, followup_kind, closed)
+
+
+# How long after a monitored call ends F2 completes it instead of logging a new contact.
+RECORDED_CALL_WINDOW = timedelta(minutes=15)
+
+
+def recorded_call(session: Session, person_id: int, now: datetime) -> Interaction | None:
+    """The person's call the call monitor recorded in the last minutes, not yet completed.
+
+    "Completed" means a note or a business result was added; the modal then
+    fills in direction, number and duration from it and saving completes it.
+    """
+    since = as_utc(now) - RECORDED_CALL_WINDOW
+    calls = session.exec(
+        select(Interaction)
+        .where(
+            Interaction.person_id == person_id,
+            Interaction.kind == InteractionKind.CALL.value,
+            col(Interaction.external_id).startswith(CALL_KEY_PREFIX, autoescape=True),
+            col(Interaction.occurred_at) >= since - timedelta(hours=2),  # long calls too
+        )
+        .order_by(col(Interaction.occurred_at).desc(), col(Interaction.id).desc())
+        .limit(1)
+    ).first()
+    if calls is None or calls.summary or calls.result is not None:
+        return None
+    ended = as_utc(calls.occurred_at) + timedelta(seconds=calls.duration_seconds or 0)
+    return calls if ended >= since else None
+
+
+def _recorded(session: Session, person_id: int, interaction_id: int) -> Interaction:
+    call = session.get(Interaction, interaction_id)
+    if (
+        call is None
+        or call.person_id != person_id
+        or call.kind != InteractionKind.CALL.value
+        or not (call.external_id or "").startswith(CALL_KEY_PREFIX)
+    ):
+        raise ServiceError("contact.err.not_recorded", id=interaction_id)
+    return call
+
+
+def _complete(
+    session: Session,
+    call: Interaction,
+    outcome: str,
+    result: str | None,
+    note: str,
+    address_id: int | None,
+    purpose: str | None,
+    advice_record: bool,
+) -> Interaction:
+    """Add the advisor's note and result to a recorded call (a voicemail may correct 'reached')."""
+    assert call.id is not None
+    before = call.outcome
+    call.outcome = outcome
+    call.result = result
+    call.summary = note.strip()
+    call.address_id = call.address_id or address_id
+    call.purpose = purpose
+    call.is_advice_record = advice_record
+    call.updated_at = utcnow()
+    session.add(call)
+    with refusing_stale(session, Interaction, call.id):
+        session.flush()
+    if advice_record:
+        advice_records.seal(session, call)  # FinVermV §18a: tamper-evident from now on
+    if call.address_id is not None and outcome != before:
+        evidence.apply_outcome(session, call.address_id, outcome, call.occurred_at)
+    audit.record(
+        session,
+        "interaction.complete",
+        "interaction",
+        call.id,
+        {"source": SOURCE, "outcome": outcome, "result": result, "was": before},
+    )
+    return call
 
 
 def _consent_checked(
