@@ -164,9 +164,8 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     # Warnings before contact (log modal)
     "consent.contact.purpose": {"de": "Zweck", "en": "Purpose"},
     "consent.contact.proceed": {
-        "de": "Trotzdem speichern? Werbung ist hier nicht erlaubt; "
-        "bitte nur als Service oder Antwort erfassen.",
-        "en": "Save anyway? Advertising is not allowed here; log it as service or answer only.",
+        "de": "Speichern geht als Service oder als Antwort auf ihre Anfrage.",
+        "en": "It can be saved as service or as an answer to their request.",
     },
     # CLI: advisor consent
     "consent.cmd.help": {

@@ -17,17 +17,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, Label, Select, SelectionList, Static
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static
 
+from advisor_tui.domain.consent import ContactPurpose
 from advisor_tui.domain.models import Address, FollowUp
 from advisor_tui.domain.timestamps import as_utc
 from advisor_tui.domain.vocabulary import Channel, ContactResult, Direction, Outcome
 from advisor_tui.i18n import t
 from advisor_tui.i18n.dates import format_datetime
 from advisor_tui.i18n.errors import describe_error
+from advisor_tui.services.consent.checks import ContactPermission
 from advisor_tui.services.contacts.addresses import ContactContext
 from advisor_tui.services.contacts.logging import IN_PERSON, LoggedContact, outcomes_for
 from advisor_tui.services.contacts.when import followup_choices, parse_when
@@ -111,6 +114,14 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
         background: $surface;
         padding: 0 1;
     }
+    #log-contact #advice {
+        border: none;
+        height: 1;
+        padding: 0 1;
+    }
+    #log-contact #consent-warning {
+        height: auto;
+    }
     #log-contact #close {
         height: auto;
         max-height: 6;
@@ -125,6 +136,7 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
         self._auto_duration = mmss(0)
         self._saving = False
         self._when_auto = False  # the follow-up choice was set by the outcome, not by hand
+        self._permissions: dict[str, ContactPermission] = {}  # channel -> advertising allowed?
 
     # -- layout ---------------------------------------------------------------
 
@@ -152,6 +164,17 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
                 with Vertical(id="duration-box"):
                     yield Label(t("contact.label.duration"))
                     yield Input(self._auto_duration, id="duration")
+                with Vertical():
+                    yield Label(t("consent.contact.purpose"))
+                    yield Select(
+                        [(t(f"consent.purpose.{p.value}"), p.value) for p in ContactPurpose],
+                        value=ContactPurpose.SERVICE.value,
+                        allow_blank=False,
+                        id="purpose",
+                    )
+            # UWG §7 / GDPR Art. 21 before advertising; FinVermV §18a for advice by phone or mail.
+            yield Static(id="consent-warning")
+            yield Checkbox(t("advice.flag"), id="advice")
             yield Label(t("contact.label.address"))
             # Blank allowed: a person may have no address for the channel (hidden then).
             first = self._first_address(Channel.PHONE.value)
@@ -222,6 +245,8 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
 
     def on_mount(self) -> None:
         self._show_address_choice(Channel.PHONE.value)
+        self.query_one("#consent-warning").display = False
+        self._load_permissions()
         self.query_one("#outcome", Select).focus()
         self.set_interval(1.0, self._tick)
 
@@ -264,6 +289,42 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
         self._show_address_choice(channel)
         # Only a call has a duration; the timer keeps running behind a hidden field.
         self.query_one("#duration-box").display = channel == Channel.PHONE.value
+
+    @work(thread=True, group="log-contact-consent", exit_on_error=False)
+    def _load_permissions(self) -> None:
+        """May each channel carry advertising to this person? (services.consent)"""
+        from advisor_tui.services.consent.checks import check_contact
+        from advisor_tui.storage.db import new_session
+
+        with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
+            found = {
+                channel: check_contact(
+                    session, self.context.person_id, channel, ContactPurpose.ADVERTISING.value
+                )
+                for channel in CHANNELS
+            }
+        self.app.call_from_thread(self._permissions_loaded, found)
+
+    def _permissions_loaded(self, found: dict[str, ContactPermission]) -> None:
+        self._permissions = found
+        self._show_consent_warning()
+
+    @on(Select.Changed, "#purpose")
+    @on(Select.Changed, "#channel")
+    def _show_consent_warning(self) -> None:
+        """Advertising the ledger forbids on this channel: say so before it is saved."""
+        warning = self.query_one("#consent-warning", Static)
+        purpose = self.query_one("#purpose", Select).value
+        permission = self._permissions.get(str(self.query_one("#channel", Select).value))
+        blocked = (
+            purpose == ContactPurpose.ADVERTISING.value
+            and permission is not None
+            and permission.warning_key is not None
+        )
+        warning.display = blocked
+        if blocked and permission is not None and permission.warning_key is not None:
+            text = f"⚠ {t(permission.warning_key)} {t('consent.contact.proceed')}"
+            warning.update(Text(text, style="bold red"))
 
     @on(Select.Changed, "#outcome")
     def _outcome_changed(self, event: Select.Changed) -> None:
@@ -332,6 +393,8 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
             "note": self.query_one("#note", Input).value,
             "follow_up_due": due,
             "close_followup_ids": close_ids,
+            "purpose": str(self.query_one("#purpose", Select).value),
+            "advice_record": self.query_one("#advice", Checkbox).value,
         }
         self._saving = True
         self._save(values)
