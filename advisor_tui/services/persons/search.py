@@ -50,6 +50,8 @@ class _Query:
 
 def parse_query(text: str) -> _Query:
     """Fold the query; a number in any notation becomes its digits."""
+    # Lone surrogates (bytes that were not UTF-8) cannot reach the database: U+FFFD instead.
+    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     stripped = text.strip()
     if stripped and _PHONE_TEXT.match(stripped) and digits_of(stripped):
         digits = index.phone_query_digits(stripped)
