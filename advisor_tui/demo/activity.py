@@ -345,7 +345,7 @@ class Activity:
         updated = self.ts(self.now) if status != "new" else None
         how, suggested, candidates = match or ("unknown", None, ())
         if who is not None:
-            how, candidates = "exact", ((who.id, normalized or raw),)
+            how, candidates = "exact", ((who.id, normalized or raw or ""),)
         deadline = None
         if kind == "complaint":
             deadline = self.ts(received + timedelta(days=COMPLAINT_DAYS))

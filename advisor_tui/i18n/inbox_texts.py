@@ -162,6 +162,8 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "de": "Antwort per {channel} erfasst; Status: {status}",
         "en": "Answer by {channel} logged; status: {status}",
     },
+    "request.done.kind": {"de": "Art: {kind}", "en": "Kind: {kind}"},
+    "request.done.status": {"de": "Status: {status}", "en": "Status: {status}"},
     "request.done.address": {"de": "{address} übernommen", "en": "{address} added"},
     "request.new_customer_name": {
         "de": "Name des neuen Interessenten",

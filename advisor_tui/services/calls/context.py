@@ -20,8 +20,8 @@ from advisor_tui.domain.vocabulary import FollowUpKind, MatchKind, RequestStatus
 from advisor_tui.services import audit
 from advisor_tui.services.attention.flags import current_flags
 from advisor_tui.services.calls.recording import CALL_KEY_PREFIX, CallerInfo
-from advisor_tui.services.inbox.texts import first_texts
 from advisor_tui.services.persons.last_contact import last_contact_kinds
+from advisor_tui.services.request_texts import first_texts
 
 # How many earlier contacts of an unknown number the pop-up shows, and how much of each text.
 EARLIER_LIMIT = 3

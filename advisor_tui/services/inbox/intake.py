@@ -206,6 +206,7 @@ def _new_request(
     )
     session.add(request)
     session.flush()
+    assert request.id is not None
     for found in match.found:
         session.add(
             RequestCandidate(
@@ -269,6 +270,7 @@ def record_incoming(
         kind = kind or _guess(channel, message.subject, message.text, not match.address)
         request = _new_request(session, message, channel, match, kind, source)
     recipients = [r for r in (message.recipient, *message.recipients) if r]
+    assert request.id is not None
     row = Message(
         request_id=request.id,
         channel=channel,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import case, func
 from sqlmodel import Session, col, select
@@ -51,7 +52,7 @@ class InboxRow:
         return "unassigned"
 
 
-def _group() -> object:
+def _group() -> Any:
     return case(
         (col(Request.status) == RequestStatus.DONE.value, 2),
         (col(Request.status) == RequestStatus.NEW.value, 0),

@@ -104,6 +104,8 @@ def persons_named(session: Session, hint: NameHint, *, limit: int = MAX_NAME_HIT
     )
     ids = []
     for pid, first_name, last_name in session.exec(fallback):
+        if pid is None:
+            continue
         if first_name.casefold().split(" ")[0].split("-")[0] != first:
             continue
         if hint.last and last_name.casefold() != hint.last.casefold():
@@ -134,7 +136,8 @@ def match_sender(
     """Who `sender` on `channel` may be, from its address, else from the names in `text`."""
     address, name = split_sender(sender, display_name)
     normalized = None
-    how, found = MatchKind.UNKNOWN.value, []
+    how: str = MatchKind.UNKNOWN.value
+    found: list[Found] = []
     if address and channel != Channel.IN_PERSON:
         lookup = reverse_lookup(session, address, region=region)
         normalized = lookup.normalized

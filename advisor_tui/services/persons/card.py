@@ -14,9 +14,9 @@ from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.domain.vocabulary import RequestStatus
 from advisor_tui.services.attention.flags import current_events
 from advisor_tui.services.consent.ledger import states as consent_states
-from advisor_tui.services.inbox.texts import first_texts
 from advisor_tui.services.persons.editing import get_person
 from advisor_tui.services.persons.ranking import RankedAddress, ranked_addresses
+from advisor_tui.services.request_texts import first_texts
 
 RECENT_INTERACTIONS = 8
 
@@ -29,7 +29,7 @@ class CardData:
     followups: list[FollowUp]  # every open one, overdue first, then by effective due time
     interactions: list[Interaction]  # most recent first
     now: datetime  # the moment the card was loaded (scores and "overdue" refer to it)
-    # Request id -> the subject or text of its first message (services.inbox.texts).
+    # Request id -> the subject or text of its first message (services.request_texts).
     request_texts: dict[int, str] = field(default_factory=dict)
     consents: list[ChannelState] = field(default_factory=list)  # recorded channels
     flags: dict[str, FlagEvent] = field(default_factory=dict)  # flag -> the event setting it

@@ -17,10 +17,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from advisor_tui.domain.phones import format_for_display
 from advisor_tui.i18n import t, tn
 from advisor_tui.i18n.dates import format_datetime
 from advisor_tui.services.inbox.listing import InboxRow
+from advisor_tui.tui.inbox_format import sender_text
 from advisor_tui.tui.messages import DataChanged
 from advisor_tui.tui.widgets.footer import AdvisorFooter
 from advisor_tui.tui.worker_errors import ReportsWorkerErrors
@@ -31,17 +31,6 @@ WIDTHS = {"when": 12, "channel": 9, "from": 22, "person": 22, "kind": 13, "statu
 NARROW_WIDTHS = {"when": 12, "channel": 8, "person": 18, "kind": 10}
 WIDE = 120
 STATE_STYLE = {"assigned": "", "suggested": "italic cyan", "unassigned": "bold yellow"}
-
-
-def sender_text(sender: str, sender_name: str, region: str = "DE") -> str:
-    """The sender as a person reads it: the display name, else the tidy number or address."""
-    if sender_name:
-        return sender_name
-    if not sender:
-        return t("inbox.withheld")
-    if sender.startswith("+"):
-        return format_for_display(sender, region)
-    return sender
 
 
 def person_cell(row: InboxRow) -> Text:

@@ -29,8 +29,8 @@ from advisor_tui.i18n import t, tn
 from advisor_tui.i18n.dates import format_datetime
 from advisor_tui.services.inbox.listing import RequestDetail
 from advisor_tui.services.persons.card import CardData
+from advisor_tui.tui.inbox_format import sender_text
 from advisor_tui.tui.messages import DataChanged, broadcast
-from advisor_tui.tui.screens.inbox import sender_text
 from advisor_tui.tui.screens.inbox_dialogs import (
     ChoiceScreen,
     NameScreen,
@@ -379,7 +379,13 @@ class RequestScreen(ReportsWorkerErrors, Screen[None]):
 
         def chosen(kind: str | None) -> None:
             if kind is not None:
-                self._write(lambda s: set_kind(s, self.request_id, kind, now=app.clock()) or "")
+                words = t("request.done.kind", kind=t(f"rkind.{kind}"))
+
+                def change(session: Any) -> str:
+                    set_kind(session, self.request_id, kind, now=app.clock())
+                    return words
+
+                self._write(change)
 
         current = self.detail.request.kind
         self.app.push_screen(
@@ -395,7 +401,13 @@ class RequestScreen(ReportsWorkerErrors, Screen[None]):
 
         def chosen(status: str | None) -> None:
             if status is not None:
-                self._write(lambda s: set_status(s, self.request_id, status, now=app.clock()) or "")
+                words = t("request.done.status", status=t(f"rstatus.{status}"))
+
+                def change(session: Any) -> str:
+                    set_status(session, self.request_id, status, now=app.clock())
+                    return words
+
+                self._write(change)
 
         current = self.detail.request.status
         screen = ChoiceScreen(t("request.choose_status"), status_choices(), current)

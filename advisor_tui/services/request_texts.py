@@ -1,4 +1,4 @@
-"""The words of a request: the subject, else the text, of its first message."""
+"""The words of a request: the subject, else the text, of its first message (card, pop-up)."""
 
 from __future__ import annotations
 
