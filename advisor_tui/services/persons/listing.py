@@ -93,16 +93,25 @@ def rows_for_ids(
 
 def search_ids(session: Session, text: str, limit: int | None = None) -> list[int]:
     """Ids of the persons matching `text` (all without `limit`), best match first; the
-    list makes rows for them page by page (`rows_for_ids`)."""
+    list makes rows for them page by page (`rows_for_ids`). "#Depot" lists those tagged Depot."""
     from advisor_tui.services.persons.search import search_ids as ranked_ids
+    from advisor_tui.services.tags import ids_with_tag, tag_query
 
+    tag = tag_query(text)
+    if tag is not None:
+        ids = ids_with_tag(session, tag)
+        return ids if limit is None else ids[:limit]
     return ranked_ids(session, text, limit=limit)
 
 
 def count_matches(session: Session, text: str) -> int:
     """How many persons match `text`: what the status line says, however many are listed."""
     from advisor_tui.services.persons.search import count_matches as counted
+    from advisor_tui.services.tags import ids_with_tag, tag_query
 
+    tag = tag_query(text)
+    if tag is not None:
+        return len(ids_with_tag(session, tag))
     return counted(session, text)
 
 

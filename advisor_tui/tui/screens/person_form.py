@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, Static, TextArea
@@ -15,6 +16,7 @@ from advisor_tui.domain.vocabulary import AddressKind, PersonKind
 from advisor_tui.i18n import t
 from advisor_tui.services.persons.editing import PersonData
 from advisor_tui.tui.screens.form import FormScreen
+from advisor_tui.tui.widgets.tag_suggester import TagSuggester
 
 
 @dataclass
@@ -136,6 +138,20 @@ class PersonEditScreen(FormScreen[dict[str, Any]]):
 
     def on_mount(self) -> None:
         self.query_one("#first_name", Input).focus()
+        self._load_tags()
+
+    @work(thread=True, exit_on_error=False)
+    def _load_tags(self) -> None:
+        """The tags in use, for completing the tags field (most used first)."""
+        from advisor_tui.services.tags import tag_counts
+        from advisor_tui.storage.db import new_session
+
+        with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
+            known = [tag for tag, _ in tag_counts(session)]
+        self.app.call_from_thread(self._set_suggester, known)
+
+    def _set_suggester(self, known: list[str]) -> None:
+        self.query_one("#tags", Input).suggester = TagSuggester(known)
 
     def _value(self, widget_id: str) -> str:
         return self.query_one(f"#{widget_id}", Input).value.strip()
