@@ -60,12 +60,19 @@ class ComplaintSettings:
 
 
 @dataclass
+class InboxSettings:
+    # Days until a complaint from the inbox must be answered (its deadline follow-up).
+    complaint_days: int = 14
+
+
+@dataclass
 class Settings:
     lang: str = "de"
     region: str = "DE"
     database_url: str | None = None
     advisor_name: str | None = None  # who writes audit entries (default: the OS user)
     callmonitor: CallMonitorSettings = field(default_factory=CallMonitorSettings)
+    inbox: InboxSettings = field(default_factory=InboxSettings)
     calls: CallSettings = field(default_factory=CallSettings)
     complaints: ComplaintSettings = field(default_factory=ComplaintSettings)
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys
@@ -141,6 +148,11 @@ def load_settings() -> Settings:
             raise ConfigError(f"{path}: [calls] callback_within_hours must be 0 to 168")
         settings.calls = CallSettings(callback_within_hours=within)
         settings.keymap = {str(k): str(v) for k, v in _section(data, "keymap", path).items()}
+        inbox = _section(data, "inbox", path)
+        days = _typed(inbox, "complaint_days", 14, path, "inbox")
+        if not 1 <= days <= 365:
+            raise ConfigError(f"{path}: [inbox] complaint_days must be 1 to 365")
+        settings.inbox = InboxSettings(complaint_days=days)
         complaints = _section(data, "complaints", path)
         settings.complaints = ComplaintSettings(
             state=_typed(complaints, "state", "", path, "complaints").upper(),

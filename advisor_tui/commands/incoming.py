@@ -98,7 +98,12 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     with ctx.session() as session:
         try:
-            result = record_incoming(session, message, region=ctx.settings.region)
+            result = record_incoming(
+                session,
+                message,
+                region=ctx.settings.region,
+                complaint_days=ctx.settings.inbox.complaint_days,
+            )
         except ServiceError as exc:
             session.rollback()
             raise UsageError(t(exc.key, **exc.params)) from None

@@ -86,3 +86,31 @@ def test_bad_input_is_one_sentence_exit_2_and_nothing_stored(
         assert words in result.stderr and "Traceback" not in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
     assert _counts(database_url) == (0, 0)
+
+
+def test_complaint_deadline_from_the_config(
+    advisor,  # noqa: ANN001
+    db_path: Path,
+    database_url: str,
+    tmp_path: Path,
+) -> None:
+    _db(database_url)
+    config = tmp_path / "config.toml"
+    config.write_text("[inbox]\ncomplaint_days = 3\n", encoding="utf-8")
+    result = advisor(
+        "incoming", "--db", str(db_path), "--channel", "sms", "--from", "0171 2345678",
+        "--text", "Ich möchte mich beschweren!", "--at", "2026-11-30T09:00:00+00:00", "--json",
+        env={"ADVISOR_CONFIG": str(config)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["kind"] == "complaint"
+    engine = open_engine(database_url)
+    with new_session(engine) as session:
+        request = session.exec(select(Request)).one()
+        assert request.deadline_at is not None
+        assert request.deadline_at.isoformat() == "2026-12-03T09:00:00+00:00"
+    engine.dispose()
+    config.write_text("[inbox]\ncomplaint_days = 0\n", encoding="utf-8")
+    bad = advisor("incoming", "--db", str(db_path), "--channel", "sms", "--from", "x",
+                  "--text", "y", env={"ADVISOR_CONFIG": str(config)})  # fmt: skip
+    assert bad.returncode == 2 and "complaint_days" in bad.stderr

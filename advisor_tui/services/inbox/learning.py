@@ -98,7 +98,13 @@ def learn_address(
 
 
 def _assign(
-    session: Session, request: Request, person_id: int, how: str, now: datetime, region: str
+    session: Session,
+    request: Request,
+    person_id: int,
+    how: str,
+    now: datetime,
+    region: str,
+    complaint_days: int = effects.COMPLAINT_DAYS,
 ) -> Assigned:
     if request.person_id is not None:
         raise ServiceError("inbox.err.assigned")
@@ -123,7 +129,7 @@ def _assign(
         request.id,
         {"person_id": person_id, "match": how, "address_id": address_id, "source": SOURCE},
     )
-    effects.apply_kind(session, request, now)
+    effects.apply_kind(session, request, now, complaint_days=complaint_days)
     return Assigned(request.id, person_id, address_id, request.sender)
 
 
@@ -151,6 +157,7 @@ def pick_candidate(
     *,
     now: datetime | None = None,
     region: str = DEFAULT_REGION,
+    complaint_days: int = effects.COMPLAINT_DAYS,
 ) -> Assigned:
     """Assign the request to one of its candidates and learn the sender's address."""
     request = get_request(session, request_id)
@@ -161,7 +168,8 @@ def pick_candidate(
     ).first()
     if candidate is None:
         raise ServiceError("inbox.err.not_candidate")
-    return _assign(session, request, person_id, candidate.how, as_utc(now or utcnow()), region)
+    when = as_utc(now or utcnow())
+    return _assign(session, request, person_id, candidate.how, when, region, complaint_days)
 
 
 def assign_by_hand(
@@ -187,6 +195,7 @@ def new_customer(
     *,
     now: datetime | None = None,
     region: str = DEFAULT_REGION,
+    complaint_days: int = effects.COMPLAINT_DAYS,
 ) -> Assigned:
     """A prospect from this request: with the sender's address, and all their requests."""
     now = as_utc(now or utcnow())
@@ -199,7 +208,8 @@ def new_customer(
         session, PersonData(first_name=first_name, last_name=last_name, kind=PersonKind.PROSPECT)
     )
     assert person.id is not None
-    assigned = _assign(session, request, person.id, MatchKind.MANUAL.value, now, region)
+    how = MatchKind.MANUAL.value
+    assigned = _assign(session, request, person.id, how, now, region, complaint_days)
     attached = 0
     if request.sender_normalized:
         others = session.exec(
@@ -217,7 +227,7 @@ def new_customer(
             session.add(other)
             session.flush()
             audit.record(session, "request.assign", "request", other.id, {"person_id": person.id})
-            effects.apply_kind(session, other, now)
+            effects.apply_kind(session, other, now, complaint_days=complaint_days)
             attached += 1
     return Assigned(assigned.request_id, person.id, assigned.address_id, assigned.address, attached)
 

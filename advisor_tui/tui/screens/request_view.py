@@ -297,7 +297,11 @@ class RequestScreen(ReportsWorkerErrors, Screen[None]):
 
         def change(session: Any) -> str:
             done = confirm_suggestion(
-                session, self.request_id, now=app.clock(), region=app.settings.region
+                session,
+                self.request_id,
+                now=app.clock(),
+                region=app.settings.region,
+                complaint_days=app.settings.inbox.complaint_days,
             )
             if done.address_id is not None:
                 return t("request.done.assigned", name=name, address=done.address)
@@ -329,6 +333,7 @@ class RequestScreen(ReportsWorkerErrors, Screen[None]):
                     int(person_id),
                     now=app.clock(),
                     region=app.settings.region,
+                    complaint_days=app.settings.inbox.complaint_days,
                 )
                 name = names[person_id]
                 if done.address_id is not None:
@@ -363,6 +368,7 @@ class RequestScreen(ReportsWorkerErrors, Screen[None]):
                     last,
                     now=app.clock(),
                     region=app.settings.region,
+                    complaint_days=app.settings.inbox.complaint_days,
                 )
                 return tn("request.done.new_customer", done.attached + 1, name=name)
 
@@ -382,7 +388,8 @@ class RequestScreen(ReportsWorkerErrors, Screen[None]):
                 words = t("request.done.kind", kind=t(f"rkind.{kind}"))
 
                 def change(session: Any) -> str:
-                    set_kind(session, self.request_id, kind, now=app.clock())
+                    days = app.settings.inbox.complaint_days
+                    set_kind(session, self.request_id, kind, now=app.clock(), complaint_days=days)
                     return words
 
                 self._write(change)
