@@ -144,7 +144,7 @@ def test_item8_nameless_cards_get_a_name_from_the_address_and_a_review_tag(
         "buchhaltung@sogo-kunde.example", "040 5550999",
     }  # fmt: skip
     again = import_paths(session, [_write(tmp_path, "n.vcf", data)], workers=0)
-    assert (again.created, again.merged, again.unchanged) == (0, 0, 3)
+    assert (again.created, again.merged, again.unchanged, again.notices) == (0, 0, 3, [])
 
 
 def test_item9_one_value_with_two_types_keeps_both(session: Session, tmp_path: Path) -> None:

@@ -220,16 +220,10 @@ class ImportEngine:
         return score
 
     def _note(self, rec: ContactRecord) -> None:
-        """Report the lines left out of a record and a name made from an address."""
+        """Report the lines left out of a record that was read."""
         self.report.skipped.extend(
             Rejected(rec.source, s.line, s.key, s.params) for s in rec.skipped
         )
-        if rec.name_from_address:
-            name = " ".join(p for p in (rec.first_name, rec.last_name) if p)
-            params = {"name": name, "tag": t(REVIEW_TAG)}
-            self.report.notices.append(
-                Rejected(rec.source, rec.line, "import.note.name_from_address", params)
-            )
 
     def add(self, prepared: Prepared) -> None:
         """Merge the record into the person it is, or create one (and list it if in doubt)."""
@@ -277,7 +271,13 @@ class ImportEngine:
         values = {name: getattr(rec, name) for name in (*_FILLABLE, "notes", "tags")}
         values = {k: v[: _LIMITS[k]] if k in _LIMITS else v for k, v in values.items()}
         if rec.name_from_address:  # marked for review where the list and the card show it
-            values["tags"] = ", ".join(x for x in (values["tags"], t(REVIEW_TAG)) if x)
+            tag = t(REVIEW_TAG)
+            values["tags"] = ", ".join(x for x in (values["tags"], tag) if x)
+            name = " ".join(p for p in (rec.first_name, rec.last_name) if p)
+            self.report.notices.append(
+                Rejected(rec.source, rec.line, "import.note.name_from_address",
+                         {"name": name, "tag": tag})
+            )  # fmt: skip
         person = _NewPerson(
             kind=rec.kind or self.default_kind, extra=extra_to_json(rec.extra), **values
         )
