@@ -129,6 +129,8 @@ def _export(args: argparse.Namespace, ctx: CliContext, rules: object, today: dat
 
 def deadline_text(row: ComplaintRow, today: date) -> str:
     """The next deadline in words: "Antworten in 3 Tagen (04.12.2026)", or "erledigt"."""
+    if not row.deadlines:  # a request for information has none
+        return "–"
     due = row.next_deadline
     if due is None:
         return t("complaints.due.done")

@@ -117,6 +117,10 @@ def generate_demo(
                 if progress is not None:
                     progress(stats.persons)
         writer.sync_sequences([Person.__table__, Address.__table__, Request.__table__])  # type: ignore[attr-defined]
+        from advisor_tui.demo.complaints import add_demo_complaints, add_demo_recommendations
+
+        add_demo_complaints(conn, moment)
+        add_demo_recommendations(conn, moment)
         _record_audit(conn, stats, seed)
         # Derived structures (the search index) are rebuilt here: after the bulk
         # insert, inside the same transaction.

@@ -117,3 +117,17 @@ def test_exports_name_every_register_field(session: Session) -> None:
     write_text(rows, text, today=date(2026, 1, 12))
     assert "Beschwerderegister nach § 17 VersVermV, Stand 12.01.2026" in text.getvalue()
     assert "Bestätigen bis:" in text.getvalue()
+
+
+def test_the_demo_has_a_register(engine) -> None:  # noqa: ANN001
+    from advisor_tui.demo.generate import generate_demo
+    from advisor_tui.storage.db import new_session
+
+    generate_demo(engine, persons=60, seed=3, now=datetime(2026, 12, 1, 9, tzinfo=UTC))
+    with new_session(engine) as session:
+        rows = register(session, BAVARIA)
+    kinds = [r.complaint.kind for r in rows]
+    assert kinds.count("information") == 1 and kinds.count("complaint") >= 3
+    answered = [r for r in rows if r.complaint.status == "answered"]
+    assert answered and answered[0].goodwill_until is not None
+    assert all(r.complaint.reason for r in rows)

@@ -87,6 +87,9 @@ def _day(value: datetime | None) -> date | None:
 
 
 def deadlines_of(complaint: Complaint, rules: Rules) -> list[Deadline]:
+    """The acknowledgement and answer deadlines (none for a request for information)."""
+    if complaint.kind != ComplaintKind.COMPLAINT:
+        return []
     received = _day(complaint.received_at)
     assert received is not None
     return deadlines(
