@@ -133,6 +133,10 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     "key.request.kind": {"de": "Art", "en": "Kind"},
     "key.request.status": {"de": "Status", "en": "Status"},
     "key.request.answer": {"de": "Antworten", "en": "Answer"},
+    "key.request.answer_other": {
+        "de": "Antworten auf anderem Kanal",
+        "en": "Answer on another channel",
+    },
     "key.request.log": {"de": "Kontakt erfassen", "en": "Log contact"},
     "key.request.offer": {"de": "Adresse übernehmen", "en": "Add address"},
     "key.request.card": {"de": "Karte öffnen", "en": "Open card"},

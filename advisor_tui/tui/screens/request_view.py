@@ -81,7 +81,9 @@ class RequestScreen(ReportsWorkerErrors, Screen[None]):
         Binding("k", "kind", "key.request.kind", id="request.kind"),
         Binding("s", "status", "key.request.status", id="request.status"),
         Binding("a", "answer", "key.request.answer", id="request.answer"),
-        Binding("A", "answer_other", "key.request.answer", id="request.answer_other", show=False),
+        Binding(
+            "A", "answer_other", "key.request.answer_other", id="request.answer_other", show=False
+        ),
         Binding("e", "offer", "key.request.offer", id="request.offer", show=False),
         Binding("o", "open_card", "key.request.card", id="request.card", show=False),
     ]
