@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import Session, select
 
-from advisor_tui.domain.models import FollowUp, Interaction
+from advisor_tui.domain.models import FollowUp, Interaction, Request
 from advisor_tui.services.calls.recording import log_answered_call, record_missed_call
 from advisor_tui.services.errors import ServiceError, StaleWrite
 from advisor_tui.services.followups.actions import mark_done, snooze
@@ -191,6 +191,29 @@ def test_an_answered_call_from_the_person_closes_the_callback(session: Session, 
     record_missed_call(session, "0171 2345678", at + timedelta(hours=2))
     session.commit()
     assert len(agenda(session, at + timedelta(hours=2)).items) == 1
+
+
+def test_an_answered_call_also_closes_a_callback_for_a_missed_call_from_the_inbox(
+    session: Session, anna: int
+) -> None:
+    # A missed call that reached the advisor as a request (an import, the inbox), not
+    # through the call monitor: its callback hangs on a phone request, not on a call key.
+    at = berlin(2026, 12, 1, 9, 0)
+    request = Request(person_id=anna, channel="phone", sender="01712345678", received_at=at)
+    session.add(request)
+    session.flush()
+    callbacks = [
+        FollowUp(person_id=anna, kind="callback", due_at=at, request_id=request.id),
+        FollowUp(person_id=anna, kind="callback", due_at=at + timedelta(days=3), note="Angebot"),
+    ]
+    session.add_all(callbacks)
+    session.commit()
+    from_request, promised = (f.id for f in callbacks)
+    log_answered_call(session, "01712345678", at + timedelta(minutes=30), 95)
+    session.commit()
+    assert session.get_one(FollowUp, from_request).resolution == "called_in"
+    # A callback the advisor promised for later is not a missed call: it stays open.
+    assert session.get_one(FollowUp, promised).done_at is None
 
 
 # -- the card: every open follow-up, overdue first ---------------------------------------------

@@ -34,10 +34,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, or_, select
 
 from advisor_tui.domain.incoming import IncomingMessage
-from advisor_tui.domain.models import AuditEntry, FollowUp, Interaction, Person
+from advisor_tui.domain.models import AuditEntry, FollowUp, Interaction, Person, Request
 from advisor_tui.domain.phones import DEFAULT_REGION, format_for_display
 from advisor_tui.domain.timestamps import as_utc
 from advisor_tui.domain.vocabulary import (
@@ -311,7 +311,15 @@ def _close_callbacks(session: Session, person_id: int, interaction_id: int, at: 
             FollowUp.person_id == person_id,
             FollowUp.kind == FollowUpKind.CALLBACK.value,
             col(FollowUp.done_at).is_(None),
-            col(FollowUp.external_id).startswith(CALL_KEY_PREFIX, autoescape=True),
+            or_(
+                col(FollowUp.external_id).startswith(CALL_KEY_PREFIX, autoescape=True),
+                # A missed call that came in as a request (the inbox, an import).
+                col(FollowUp.request_id).in_(
+                    select(Request.id).where(
+                        Request.person_id == person_id, Request.channel == Channel.PHONE.value
+                    )
+                ),
+            ),
         )
     ).all()
     for followup in open_callbacks:
