@@ -14,6 +14,7 @@ Alembic and the tests rely on. Add a new module's import below.
 from __future__ import annotations
 
 from advisor_tui.domain.models.attention import FlagEvent, Recommendation
+from advisor_tui.domain.models.campaigns import Campaign, CampaignEntry
 from advisor_tui.domain.models.complaints import Complaint
 from advisor_tui.domain.models.consent import (
     AdviceSeal,
@@ -37,6 +38,8 @@ __all__ = [
     "Address",
     "AdviceSeal",
     "AuditEntry",
+    "Campaign",
+    "CampaignEntry",
     "Complaint",
     "ConsentEvent",
     "ConsentKey",
