@@ -39,6 +39,13 @@ class BackupInfo:
     size: int  # bytes
 
 
+def _reason(exc: BaseException) -> str:
+    """What went wrong, as the sentence users read for it (disk full, locked, ...)."""
+    from advisor_tui.i18n.errors import describe_error
+
+    return describe_error(exc).rstrip(".")
+
+
 def sqlite_path_of(url: str) -> Path:
     """The database file behind `url`, or ServiceError for PostgreSQL and :memory:."""
     from advisor_tui.storage.db import sqlite_file
@@ -84,7 +91,7 @@ def backup_database(
     except CorruptCopy as exc:
         raise ServiceError("backup.corrupt_source", path=str(db_path)) from exc
     except sqlite3.Error as exc:
-        raise ServiceError("backup.failed", path=str(db_path), reason=str(exc)) from exc
+        raise ServiceError("backup.failed", path=str(db_path), reason=_reason(exc)) from exc
     except OSError as exc:
         raise ServiceError(
             "backup.failed", path=str(dest), reason=exc.strerror or str(exc)
@@ -365,7 +372,7 @@ def restore_database(file: Path, db_path: Path, *, now: datetime | None = None) 
             # A fresh target: the snapshot becomes it, in one rename.
             snapshot.replace(db_path)
     except sqlite3.Error as exc:
-        raise ServiceError("restore.failed", path=str(db_path), reason=str(exc)) from exc
+        raise ServiceError("restore.failed", path=str(db_path), reason=_reason(exc)) from exc
     except OSError as exc:
         raise ServiceError(
             "restore.failed", path=str(db_path), reason=exc.strerror or str(exc)
