@@ -69,12 +69,13 @@ _NOT_NAMES = frozenset(
     ja nein ok okay super gerne gern alles gute bis bald dann tschüss
     """.split()  # noqa: SIM905
 )
+_TITLE_BEFORE = re.compile(r"\b(?:herr|herrn|frau|dr\.?|prof\.?)[ \t]*$", re.IGNORECASE)
+_TITLED = re.compile(r"(?:herr|herrn|frau)\b", re.IGNORECASE)
 # A greeting to the advisor: the name after it is the addressee's.
 _GREETING = re.compile(
     r"\b(?:hallo|hi|hey|moin|servus|guten (?:tag|morgen|abend)|liebe[r]?|sehr geehrte[r]?|"
     r"dear|danke(?: schön)?|vielen dank)\b[ \t,!]*(?:herr|frau|herrn)?[ \t]*"
-    r"(?:dr\.?|prof\.?)?[ \t]*"
-    + _WORD,
+    r"(?:dr\.?|prof\.?)?[ \t]*" + _WORD,
     re.IGNORECASE,
 )
 
@@ -90,11 +91,16 @@ class NameHint:
 
     @property
     def full(self) -> str:
+        """ "Anna Meier"; a household hint is its last name alone."""
         return " ".join(p for p in (self.first, self.last) if p)
 
 
 def _split(name: str) -> tuple[str, str] | None:
-    words = [w for w in name.split() if w.casefold() not in _NOT_NAMES]
+    """(first, last) of a signed name; ("", last) for a household ("Familie Müller")."""
+    raw = name.split()
+    if len(raw) == 2 and raw[0].casefold() == "familie" and raw[1].casefold() not in _NOT_NAMES:
+        return "", raw[1]
+    words = [w for w in raw if w.casefold() not in _NOT_NAMES]
     # Particles ("von", "de") belong to the last name.
     while words and words[0].islower():
         words.pop(0)
@@ -147,8 +153,10 @@ def _signature_hints(text: str) -> list[NameHint]:
     for pattern, source in [(_SIGNED, "signature"), *((p, "self") for p in _SELF)]:
         for m in _overlapping(pattern, text):
             span = m.span("name")
-            # "Hallo, Guido hier" is the sender introducing himself, not a greeting.
-            if _inside(span, greetings) and pattern is not _SELF[0]:
+            # "Hallo, Guido hier" is the sender introducing himself, not a greeting;
+            # "Hallo Frau Meier hier ist Tom" greets Meier.
+            titled = _TITLE_BEFORE.search(text[: span[0]]) or _TITLED.match(m.group("name"))
+            if _inside(span, greetings) and (pattern is not _SELF[0] or titled):
                 continue
             # The name ends its line or its clause: "Gruß Guido" but not "Gruß an alle".
             name = m.group("name")

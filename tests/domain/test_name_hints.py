@@ -33,6 +33,8 @@ GUIDO = "Hallo Herr Balschuweit, bitte verkaufen Sie meine Investments. Gruß Gu
         ("Sehr geehrte Frau Dr. Schulz, bitte rufen Sie an.", []),
         ("Danke, Herr Balschuweit!", []),
         ("Gruß an alle", []),
+        ("Hallo Frau Meier hier ist Tom", [("Tom", "")]),
+        ("Herzliche Grüße\nFamilie Müller", [("", "Müller")]),
         ("", []),
     ],
 )
@@ -58,7 +60,7 @@ def test_the_later_signature_wins_over_a_quoted_one() -> None:
 @given(st.text(max_size=200))
 def test_never_fails_on_any_text(text: str) -> None:
     for hint in sender_name_hints(text, text[:30]):
-        assert hint.first and hint.first[0].isupper()
+        assert hint.full and hint.full[0].isupper()
 
 
 @pytest.mark.parametrize(

@@ -146,3 +146,14 @@ def test_an_unknown_channel_is_refused_with_the_valid_ones(session: Session) -> 
     assert caught.value.key == "inbox.err.channel"
     assert "in_person" in str(caught.value.params["valid"])
     assert session.exec(select(Request)).all() == []
+
+
+def test_a_household_signature_names_everyone_of_that_name(session: Session) -> None:
+    thomas = _person(session, "Thomas", "Müller")
+    sabine = _person(session, "Sabine", "Müller")
+    _person(session, "Anna", "Schmidt")
+    text = "Wir ziehen um, neue Adresse folgt.\n\nHerzliche Grüße\nFamilie Müller"
+    result = record_incoming(session, IncomingMessage("email", "mueller.home@web.de", text, AT))
+    assert result.how == "name_hint" and result.person is None
+    assert sorted(c.id for c in result.candidates) == sorted([thomas, sabine])
+    assert result.kind == "change_of_data"

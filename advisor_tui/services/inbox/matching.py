@@ -83,20 +83,24 @@ def _by_address(lookup: LookupResult, session: Session) -> tuple[str, list[Found
 
 
 def persons_named(session: Session, hint: NameHint, *, limit: int = MAX_NAME_HITS) -> list[int]:
-    """Ids of the visible persons with the hint's first name (and last name, when given)."""
+    """Ids of the visible persons with the hint's first name (and last name, when given).
+
+    A household hint ("Familie Müller") has a last name only: everyone of that name.
+    """
     first = hint.first.casefold()
-    query = select(Person.id).where(
-        col(Person.restricted_until).is_(None),
-        or_(
-            func.lower(Person.first_name) == first,
-            func.lower(Person.first_name).startswith(first + " ", autoescape=True),
-            func.lower(Person.first_name).startswith(first + "-", autoescape=True),
-        ),
-    )
+    query = select(Person.id).where(col(Person.restricted_until).is_(None))
+    if first:
+        query = query.where(
+            or_(
+                func.lower(Person.first_name) == first,
+                func.lower(Person.first_name).startswith(first + " ", autoescape=True),
+                func.lower(Person.first_name).startswith(first + "-", autoescape=True),
+            )
+        )
     if hint.last:
         query = query.where(func.lower(Person.last_name) == hint.last.casefold())
     rows = session.exec(query.order_by(col(Person.id)).limit(limit)).all()
-    if rows or first == hint.first.lower():
+    if rows or (hint.first + hint.last).isascii():
         return [int(r) for r in rows if r is not None]
     # SQLite's lower() folds ASCII only: compare names with umlauts in Python.
     fallback = select(Person.id, Person.first_name, Person.last_name).where(
@@ -106,7 +110,7 @@ def persons_named(session: Session, hint: NameHint, *, limit: int = MAX_NAME_HIT
     for pid, first_name, last_name in session.exec(fallback):
         if pid is None:
             continue
-        if first_name.casefold().split(" ")[0].split("-")[0] != first:
+        if first and first_name.casefold().split(" ")[0].split("-")[0] != first:
             continue
         if hint.last and last_name.casefold() != hint.last.casefold():
             continue
