@@ -1,0 +1,1 @@
+"""Phone campaigns (Telefonaktion): build a call list from a filter, step through it."""
