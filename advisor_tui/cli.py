@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "due",
     "stale",
     "complaints",
+    "campaign",
     "consent",
     "log_call",
     "import_calls",
