@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "complaints",
     "campaign",
     "consent",
+    "advice_records",
     "log_call",
     "import_calls",
     "import_messages",

@@ -237,6 +237,12 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "de": "Aufzeichnung Nr. {id} ist als Anlageberatung markiert, aber nicht versiegelt.",
         "en": "Record no. {id} is marked as investment advice but not sealed.",
     },
+    "advice.doctor.fix": {
+        "de": "Die Aufzeichnung aus einer Sicherung wiederherstellen und prüfen, wer die "
+        "Datenbank außerhalb des Programms geändert hat.",
+        "en": "Restore the record from a backup and find out who changed the database "
+        "outside the program.",
+    },
     "advice.flag": {
         "de": "Anlageberatung (Aufzeichnungspflicht)",
         "en": "investment advice (recording duty)",

@@ -208,3 +208,4 @@ def _refuse_edits(_mapper: Any, _connection: Any, target: Interaction) -> None:
 
 
 event.listen(Interaction, "before_update", _refuse_edits)
+

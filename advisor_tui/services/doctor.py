@@ -172,6 +172,36 @@ def check_secure_delete(ctx: DoctorContext) -> list[Finding]:
     return [Finding("doctor.secure_delete_on")]
 
 
+def check_advice_records(ctx: DoctorContext) -> list[Finding]:
+    """The hash chain over the records of investment advice is intact (FinVermV §18a)."""
+    from advisor_tui.services.advice_records import verify
+    from advisor_tui.storage.db import new_session, open_engine
+
+    if ctx.db_path is not None and not ctx.db_path.is_file():
+        return []
+    try:
+        engine = open_engine(ctx.url, migrate=False)
+    except Exception:  # noqa: BLE001 - the checks above say why it cannot be opened
+        return []
+    try:
+        with new_session(engine) as session:
+            result = verify(session)
+    except Exception:  # noqa: BLE001 - an old schema without the chain: check_schema says so
+        return []
+    finally:
+        engine.dispose()
+    if result.ok:
+        return [Finding("advice.verify.ok", {"count": result.checked})]
+    return [
+        Finding(
+            f"advice.verify.problem.{p.kind}",
+            {"seq": p.seq, "id": p.interaction_id, "until": p.until or ""},
+            "advice.doctor.fix",
+        )
+        for p in result.problems
+    ]
+
+
 # The checks, in the order they are shown. Adding one: write the function, add it here.
 CHECKS: tuple[Check, ...] = (
     check_database_file,
@@ -180,6 +210,7 @@ CHECKS: tuple[Check, ...] = (
     check_integrity,
     check_backups,
     check_secure_delete,
+    check_advice_records,
 )
 
 

@@ -106,3 +106,28 @@ def test_an_unsealed_advice_flag_is_reported(session: Session, records: list[int
     session.commit()
     kinds = [p.kind for p in advice_records.verify(session, today=date(2026, 3, 11)).problems]
     assert kinds == ["unsealed"]
+
+
+@pytest.mark.sqlite_only
+def test_cli_verify_and_doctor_name_a_tampered_record(advisor, db_path) -> None:  # noqa: ANN001
+    import json
+
+    from advisor_tui.storage.db import new_session, open_engine
+
+    engine = open_engine(f"sqlite:///{db_path}")
+    with new_session(engine) as session:
+        person = add_person(session, PersonData("Anna", "Müller"))
+        assert person.id is not None
+        record = _advice(session, person.id, "Beratung Rentenfonds")
+    db = ("--db", str(db_path))
+    ok = advisor("advice-records", "verify", *db)
+    assert ok.returncode == 0 and "unversehrt" in ok.stdout
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE interaction SET summary = 'x' WHERE id = :id"), {"id": record})
+    engine.dispose()
+    bad = advisor("advice-records", "verify", *db)
+    assert bad.returncode == 1
+    assert f"Aufzeichnung Nr. {record}" in bad.stdout and "verändert" in bad.stdout
+    doctor = json.loads(advisor("doctor", "--json", *db).stdout)
+    keys = [f["key"] for f in doctor["findings"]]
+    assert "advice.verify.problem.changed" in keys and not doctor["ok"]
