@@ -169,9 +169,9 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     },
     "contact.recorded_call": {
         "de": (
-            "Ergänzt den Anruf {direction} von {time} ({duration}), "
+            "Ergänzt den Anruf von {time} ({direction}, {duration}), "
             "den der Anrufmonitor aufgezeichnet hat."
         ),
-        "en": "Completes the {direction} call at {time} ({duration}) the call monitor recorded.",
+        "en": "Completes the call at {time} ({direction}, {duration}) the call monitor recorded.",
     },
 }

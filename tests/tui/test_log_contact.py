@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Engine
 from sqlmodel import select
-from textual.widgets import Select
+from textual.widgets import Input, Select, Static
 
 from advisor_tui.config import Settings
 from advisor_tui.domain.models import Address, FollowUp, Interaction
@@ -233,3 +233,39 @@ async def test_a_person_without_any_number_can_be_logged(engine: Engine) -> None
             None,
             "",
         )
+
+
+async def test_f2_after_a_monitored_call_completes_it(engine: Engine) -> None:
+    """The call monitor recorded an answered call: F2 fills in its facts, saving adds the note."""
+    person_id, mobile_id = _schmidt(engine)
+    with new_session(engine) as session:
+        at = NOW - timedelta(minutes=4)
+        call = Interaction(
+            person_id=person_id,
+            address_id=mobile_id,
+            kind="call",
+            direction="in",
+            channel="phone",
+            occurred_at=at,
+            duration_seconds=95,
+            outcome="reached",
+            external_id=f"callmonitor:+491711234567:{at.isoformat()}:1",
+        )
+        session.add(call)
+        session.commit()
+        call_id = call.id
+    app = _app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _to_modal(pilot, app)
+        assert screen.query_one("#direction", Select).value == "in"
+        assert screen.query_one("#duration", Input).value == "01:35"
+        assert "Anrufmonitor" in str(screen.query_one("#recorded-call", Static).render())
+        await pilot.press("tab", "tab", *"Will Sparplan erhoehen")  # outcome, result, note
+        assert screen.query_one("#note", Input).value == "Will Sparplan erhoehen"
+        await pilot.press("ctrl+s")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, CardScreen))
+    with new_session(engine) as session:
+        calls = session.exec(select(Interaction).where(Interaction.person_id == person_id)).all()
+    assert [(c.id, c.summary, c.duration_seconds) for c in calls] == [
+        (call_id, "Will Sparplan erhoehen", 95)
+    ]

@@ -26,10 +26,17 @@ from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Stati
 from advisor_tui.domain.consent import ContactPurpose
 from advisor_tui.domain.models import Address, FollowUp
 from advisor_tui.domain.timestamps import as_utc
-from advisor_tui.domain.vocabulary import Channel, ContactResult, Direction, Outcome
+from advisor_tui.domain.vocabulary import (
+    Channel,
+    ContactResult,
+    Direction,
+    FollowUpKind,
+    Outcome,
+)
 from advisor_tui.i18n import t
-from advisor_tui.i18n.dates import format_datetime
+from advisor_tui.i18n.dates import format_datetime, format_time
 from advisor_tui.i18n.errors import describe_error
+from advisor_tui.services.call_texts import duration_text
 from advisor_tui.services.consent.checks import ContactPermission
 from advisor_tui.services.contacts.addresses import ContactContext
 from advisor_tui.services.contacts.logging import IN_PERSON, LoggedContact, outcomes_for
@@ -66,6 +73,11 @@ def address_text(address: Address) -> str:
 def followup_item_text(followup: FollowUp) -> str:
     due = format_datetime(followup.due_at, short=True)
     return t("contact.close_item", kind=t(f"followup.{followup.kind}"), due=due)
+
+
+def _closes_when_reached(followup: FollowUp) -> bool:
+    """Reaching the person settles a callback; other follow-ups stay unless ticked."""
+    return followup.kind == FollowUpKind.CALLBACK.value
 
 
 def mmss(seconds: int) -> str:
@@ -136,6 +148,11 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
         self._auto_duration = mmss(0)
         self._saving = False
         self._when_auto = False  # the follow-up choice was set by the outcome, not by hand
+        # A call the call monitor just recorded: its facts fill the form, saving completes it.
+        self.recorded = context.recorded_call
+        if self.recorded is not None:
+            self._auto_duration = mmss(self.recorded.duration_seconds or 0)
+            self._duration_typed = True  # the monitor measured it: no timer
         self._permissions: dict[str, ContactPermission] = {}  # channel -> advertising allowed?
 
     # -- layout ---------------------------------------------------------------
@@ -144,6 +161,17 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
         ctx = self.context
         with VerticalScroll(id="log-contact"):
             yield Static(t("contact.title", name=ctx.name), classes="dialog-title")
+            call = self.recorded
+            if call is not None:
+                yield Static(
+                    t(
+                        "contact.recorded_call",
+                        direction=t(f"contact.direction.{call.direction}"),
+                        time=format_time(call.occurred_at),
+                        duration=duration_text(call.duration_seconds),
+                    ),
+                    id="recorded-call",
+                )
             with Horizontal(classes="form-row"):
                 with Vertical():
                     yield Label(t("contact.label.channel"))
@@ -157,7 +185,7 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
                     yield Label(t("contact.label.direction"))
                     yield Select(
                         [(t(f"contact.direction.{d.value}"), d.value) for d in Direction][::-1],
-                        value=Direction.OUT.value,
+                        value=call.direction if call is not None else Direction.OUT.value,
                         allow_blank=False,
                         id="direction",
                     )
@@ -177,7 +205,7 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
             yield Checkbox(t("advice.flag"), id="advice")
             yield Label(t("contact.label.address"))
             # Blank allowed: a person may have no address for the channel (hidden then).
-            first = self._first_address(Channel.PHONE.value)
+            first = self._recorded_address() or self._first_address(Channel.PHONE.value)
             yield Select(
                 self._address_options(Channel.PHONE.value),
                 value=first if first is not None else Select.NULL,
@@ -189,7 +217,7 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
                     yield Label(t("contact.label.outcome"))
                     yield Select(
                         self._outcome_options(Channel.PHONE.value),
-                        value=Outcome.REACHED.value,
+                        value=self._initial_outcome,
                         allow_blank=False,
                         id="outcome",
                     )
@@ -212,7 +240,7 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
                             (t(f"contact.when.{c.key}"), c.key)
                             for c in followup_choices(self.opened_at)
                         ],
-                        value="none",
+                        value=AUTO_WHEN if self._initial_outcome in NOT_REACHED else "none",
                         allow_blank=False,
                         id="when",
                     )
@@ -221,9 +249,10 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
                     yield Input(id="when-custom", placeholder=t("contact.when.placeholder"))
             if ctx.open_followups:
                 yield Label(t("contact.label.close"))
+                reached = self._initial_outcome == Outcome.REACHED.value
                 yield SelectionList[int](
                     *[
-                        (followup_item_text(f), f.id, True)
+                        (followup_item_text(f), f.id, reached and _closes_when_reached(f))
                         for f in ctx.open_followups
                         if f.id is not None
                     ],
@@ -243,8 +272,26 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
     def _outcome_options(channel: str) -> list[tuple[str, str]]:
         return [(t(f"outcome.{o.value}"), o.value) for o in outcomes_for(channel)]
 
+    def _recorded_address(self) -> int | None:
+        """The address the recorded call went to, when it is one of the choices."""
+        wanted = self.recorded.address_id if self.recorded is not None else None
+        choices = {address_id for _, address_id in self._address_options(Channel.PHONE.value)}
+        return wanted if wanted in choices else None
+
+    @property
+    def _initial_outcome(self) -> str:
+        """Reached, or what the call monitor saw (an outgoing call nobody answered)."""
+        outcome = self.recorded.outcome if self.recorded is not None else None
+        options = {value for _, value in self._outcome_options(Channel.PHONE.value)}
+        return outcome if outcome in options else Outcome.REACHED.value
+
     def on_mount(self) -> None:
+        if self._initial_outcome in NOT_REACHED:
+            self._when_auto = True
         self._show_address_choice(Channel.PHONE.value)
+        recorded_address = self._recorded_address()
+        if recorded_address is not None:
+            self.query_one("#address", Select).value = recorded_address
         self.query_one("#consent-warning").display = False
         self._load_permissions()
         self.query_one("#outcome", Select).focus()
@@ -329,11 +376,15 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
     @on(Select.Changed, "#outcome")
     def _outcome_changed(self, event: Select.Changed) -> None:
         # Reaching the person is what closes their open callbacks: ticked then, else not.
+        reached = event.value == Outcome.REACHED.value
         for close in self.query("#close").results(SelectionList):
-            if event.value == Outcome.REACHED.value:
-                close.select_all()
-            else:
-                close.deselect_all()
+            for followup in self.context.open_followups:
+                if followup.id is None:
+                    continue
+                if reached and _closes_when_reached(followup):
+                    close.select(followup.id)
+                else:
+                    close.deselect(followup.id)
         # Nobody answered: try again tomorrow, unless the advisor chose otherwise.
         when: Select[str] = self.query_one("#when", Select)
         if event.value in NOT_REACHED and when.value == "none":
@@ -396,6 +447,9 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
             "purpose": str(self.query_one("#purpose", Select).value),
             "advice_record": self.query_one("#advice", Checkbox).value,
         }
+        if self.recorded is not None:
+            values["recorded_call_id"] = self.recorded.id
+            values["started_at"] = self.recorded.occurred_at
         self._saving = True
         self._save(values)
 
