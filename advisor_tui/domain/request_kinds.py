@@ -42,7 +42,7 @@ _RULES: tuple[tuple[RequestKind, re.Pattern[str]], ...] = (
         RequestKind.CALLBACK,
         re.compile(
             r"(rueckruf|zurueckrufen|"
-            r"ruf\w* (?:mich )?(?:bitte )?(?:mal )?(?:kurz )?(?:zurueck|an)\b|"
+            r"ruf\w* (?:sie |du )?(?:mich |uns )?(?:bitte )?(?:mal )?(?:kurz )?(?:zurueck|an)\b|"
             r"melden sie sich|meld dich|bitte um anruf|call me)"
         ),
     ),

@@ -33,12 +33,12 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "en": "number ends like {reason}",
     },
     "inbox.reason.name_hint": {
-        "de": "einziger passender Vorname: „{reason}“",
-        "en": "only matching first name: “{reason}”",
+        "de": "einziger passender Name: „{reason}“",
+        "en": "the only matching name: “{reason}”",
     },
     "inbox.reason.name_hint_many": {
-        "de": "Vorname passt: „{reason}“",
-        "en": "first name fits: “{reason}”",
+        "de": "Name passt: „{reason}“",
+        "en": "the name fits: “{reason}”",
     },
     "inbox.reason.manual": {"de": "von Hand zugeordnet", "en": "assigned by hand"},
     # The inbox screen.

@@ -134,20 +134,20 @@ def _assign(
 
 
 def confirm_suggestion(
-    session: Session, request_id: int, *, now: datetime | None = None, region: str = DEFAULT_REGION
+    session: Session,
+    request_id: int,
+    *,
+    now: datetime | None = None,
+    region: str = DEFAULT_REGION,
+    complaint_days: int = effects.COMPLAINT_DAYS,
 ) -> Assigned:
     """Assign the request to its one suggested person and learn the sender's address."""
     request = get_request(session, request_id)
     if request.suggested_person_id is None:
         raise ServiceError("inbox.err.no_suggestion")
-    return _assign(
-        session,
-        request,
-        request.suggested_person_id,
-        request.match,
-        as_utc(now or utcnow()),
-        region,
-    )
+    when = as_utc(now or utcnow())
+    person_id = request.suggested_person_id
+    return _assign(session, request, person_id, request.match, when, region, complaint_days)
 
 
 def pick_candidate(
