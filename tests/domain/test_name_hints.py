@@ -69,6 +69,7 @@ def test_never_fails_on_any_text(text: str) -> None:
         (GUIDO, "order"),
         ("Bitte um Rückruf", "callback"),
         ("Ruf mich bitte zurück", "callback"),
+        ("Nachricht auf der Mailbox: Bitte rufen Sie mich zurück.", "callback"),
         ("Ich möchte mich beschweren", "complaint"),
         ("Reklamation Vertrag 123", "complaint"),
         ("Ich habe eine neue Adresse", "change_of_data"),
