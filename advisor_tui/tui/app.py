@@ -35,6 +35,7 @@ from advisor_tui.tui.screens.person_form import NewPerson, PersonFormScreen
 
 if TYPE_CHECKING:
     from sqlmodel import Session
+    from textual.notifications import Notification
 
     from advisor_tui.io.callmonitor import CallMonitor, LinkStatus
     from advisor_tui.io.callmonitor_events import CallOutcome
@@ -102,6 +103,7 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         self.last_caller_context: CallerContext | None = None
         # What a RING's worker looked up about the caller, until the pop-up shows it.
         self._ring_contexts: dict[int, CallerContext] = {}
+        self._ring_toast: Notification | None = None  # the caller pop-up on screen
         # Connections of the call monitor that rang or were dialled and have not ended.
         self.active_calls: set[int] = set()
         self.pending_calls: PendingCalls[CallReport] = PendingCalls(self._store_call)
@@ -397,8 +399,9 @@ class AdvisorApp(PaletteInLanguage, App[int]):
             self.set_timer(CALLER_KEY_SECONDS, lambda: self._forget_caller(caller))
             key = self.key_label("app.open_caller")
             text = ring_text(caller, key, context, self.clock())
-            self.notify(text, title=t("ring.title"), timeout=30, markup=False)
+            self._show_ring_toast(text)
             return
+        self._hide_ring_toast()  # the call ended: its pop-up would only cover the screen
         if kind is OutcomeKind.MISSED and report.missed is not None:
             done = (
                 t("calls.done.followups") if report.missed.followup_ids else t("calls.done.inbox")
@@ -412,6 +415,26 @@ class AdvisorApp(PaletteInLanguage, App[int]):
             ids = frozenset(c.person_id for c in caller.candidates)
             self.data_changed(ids or None)
 
+    def _show_ring_toast(self, text: str) -> None:
+        """The caller pop-up, kept by hand so it can go when the call ends or is acted on.
+
+        `App.notify` returns nothing to take a toast back; Textual's notification
+        collection and `_unnotify` do (textual is pinned in uv.lock; tests cover both).
+        """
+        from textual.notifications import Notification
+
+        self._hide_ring_toast()
+        toast = Notification(text, t("ring.title"), "information", 30, markup=False)
+        self._ring_toast = toast
+        # At once, not via a Notify message: the hang-up may be handled before it would be.
+        self._notifications.add(toast)
+        self._refresh_notifications()
+
+    def _hide_ring_toast(self) -> None:
+        toast, self._ring_toast = self._ring_toast, None
+        if toast is not None and toast in self._notifications:
+            self._unnotify(toast)
+
     def _forget_caller(self, caller: CallerInfo) -> None:
         if self.last_caller is caller:
             self.last_caller = None
@@ -423,6 +446,7 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         caller = self.last_caller
         if caller is None or caller.withheld:
             return
+        self._hide_ring_toast()  # it would cover the card or the form
         if caller.known and len(caller.candidates) == 1:
             self.open_card(caller.candidates[0].person_id)
             return

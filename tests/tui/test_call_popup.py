@@ -48,9 +48,12 @@ async def test_ring_pops_caller_and_missed_call_becomes_callback(engine: Engine)
     app = _app(engine, port)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            await wait_until(pilot, lambda: "Anna Schmidt" in _messages(app))
-            assert "0171 2345678" in _messages(app)
             await wait_until(pilot, lambda: "Verpasster Anruf" in _messages(app))
+            assert "0171 2345678" in _messages(app)
+            assert app.last_caller is not None
+            assert [c.name for c in app.last_caller.candidates] == ["Anna Schmidt"]
+            # The call is over: its pop-up goes instead of covering the screen for 30 s.
+            assert "Strg+O" not in _messages(app)
             await pilot.press("ctrl+o")
             await wait_until(pilot, lambda: isinstance(app.screen, CardScreen))
             assert app.screen.person_id == anna
@@ -71,6 +74,7 @@ async def test_unknown_caller_offers_a_new_customer(engine: Engine) -> None:
             await wait_until(pilot, lambda: "Unbekannter Anrufer" in _messages(app))
             await pilot.press("ctrl+o")  # works whatever has the focus
             await wait_until(pilot, lambda: isinstance(app.screen, PersonFormScreen))
+            assert "Unbekannter Anrufer" not in _messages(app)  # it would cover the form
             form = app.screen
             assert form.query_one("#address_raw").value == "015199998888"
             await pilot.press(*"Guido")
