@@ -48,10 +48,15 @@ class _Query:
     order: tuple[str, ...] = _TEXT_ORDER  # match kinds, best first
 
 
+_CONTROLS = re.compile("[\x00-\x1f\x7f]")
+
+
 def parse_query(text: str) -> _Query:
     """Fold the query; a number in any notation becomes its digits."""
-    # Lone surrogates (bytes that were not UTF-8) cannot reach the database: U+FFFD instead.
+    # Lone surrogates (bytes that were not UTF-8) cannot reach the database: U+FFFD instead;
+    # a NUL ends an FTS5 string early ("unterminated string"): control characters are spaces.
     text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    text = _CONTROLS.sub(" ", text)
     stripped = text.strip()
     if stripped and _PHONE_TEXT.match(stripped) and digits_of(stripped):
         digits = index.phone_query_digits(stripped)
