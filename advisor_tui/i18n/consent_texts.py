@@ -25,6 +25,15 @@ _STATUSES = {
     "revoked": ("✗ widerrufen", "✗ revoked"),
     "objection": ("✗ Widerspruch", "✗ objection"),
 }
+# The card's at-a-glance line: as short as it can be.
+_SHORT = {
+    "none": ("–", "–"),
+    "granted": ("✓", "✓"),
+    "existing_customer": ("✓ § 7(3)", "✓ §7(3)"),
+    "refused": ("✗ abgelehnt", "✗ refused"),
+    "revoked": ("✗ widerrufen", "✗ revoked"),
+    "objection": ("✗ Widerspruch", "✗ objection"),
+}
 _PURPOSES = {
     "advertising": ("Werbung", "advertising"),
     "service": ("Service", "service"),
@@ -65,6 +74,7 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     **{f"consent.kind.{k}": {"de": de, "en": en} for k, (de, en) in _KINDS.items()},
     **{f"consent.method.{k}": {"de": de, "en": en} for k, (de, en) in _METHODS.items()},
     **{f"consent.status.{k}": {"de": de, "en": en} for k, (de, en) in _STATUSES.items()},
+    **{f"consent.short.{k}": {"de": de, "en": en} for k, (de, en) in _SHORT.items()},
     **{f"consent.purpose.{k}": {"de": de, "en": en} for k, (de, en) in _PURPOSES.items()},
     **{f"consent.warn.{k}": {"de": de, "en": en} for k, (de, en) in _WARNINGS.items()},
     **{f"consent.reason.{k}": {"de": de, "en": en} for k, (de, en) in _REASONS.items()},

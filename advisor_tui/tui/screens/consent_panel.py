@@ -37,8 +37,13 @@ def _style(status: ChannelStatus) -> str:
 
 
 def consent_glance(states: list[ChannelState], party: str) -> Text:
-    """One line: the party, then each recorded channel with its state and date."""
-    line = Text(f"({t(f'consent.party.{party}')}) ", style="dim")
+    """One line for the card: each recorded channel with a short state and its date.
+
+    A business is marked (presumed consent may do for its phone); consumers are the default.
+    """
+    line = Text()
+    if party == Party.BUSINESS:
+        line.append(f"({t('consent.party.business')}) ", style="dim")
     objection = next((s for s in states if s.status == ChannelStatus.OBJECTION), None)
     if objection is not None:
         when = format_date(objection.since) if objection.since else ""
@@ -47,7 +52,7 @@ def consent_glance(states: list[ChannelState], party: str) -> Text:
     parts = []
     for state in states:
         when = format_date(state.since) if state.since else ""
-        text = f"{t(f'consent.channel.{state.channel}')} {t(f'consent.status.{state.status}')}"
+        text = f"{t(f'consent.channel.{state.channel}')} {t(f'consent.short.{state.status}')}"
         parts.append(Text(f"{text} {when}".strip(), style=_style(state.status)))
     if parts:
         line.append_text(Text("  ").join(parts))
@@ -111,6 +116,9 @@ class ConsentEventDialog(ModalScreen[EventInput | None]):
             yield Label(t("consent.dialog.evidence"))
             yield Input(id="consent-evidence")
         yield AdvisorFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#consent-kind", Select).focus()
 
     def _value(self, selector: str) -> str:
         return str(self.query_one(selector, Select).value)
