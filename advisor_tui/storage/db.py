@@ -75,6 +75,10 @@ def open_engine(url: str, *, migrate: bool = True) -> Engine:
         raise DatabaseError("db.no_driver", name=exc.name) from exc
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
+    else:  # colleagues' TUIs hear of every write (storage/changes.py)
+        from advisor_tui.storage.changes import install_notify
+
+        install_notify(engine)
     if migrate and not _at_head(engine):
         from advisor_tui.storage.migrate import upgrade_to_head
 

@@ -109,6 +109,7 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         self.pending_calls: PendingCalls[CallReport] = PendingCalls(self._store_call)
         self._pending_timer: Timer | None = None
         self.ring_listener = RingListener(self.record_call)
+        self._stop_watching: Callable[[], None] = lambda: None
 
     def on_mount(self) -> None:
         self.push_screen(CustomersScreen())
@@ -118,6 +119,7 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         # `advisor ring NUMBER` (a softphone) pops up its caller here.
         self.run_worker(self.ring_listener.start(), name="ring-listener", exit_on_error=False)
         self._count_due()
+        self._watch_changes()
 
     @work(thread=True, group="due-counts", exit_on_error=False)
     def _count_due(self) -> None:
@@ -301,7 +303,26 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         self.call_monitor = CallMonitor(host, port, self.on_call, on_status=self._on_link)
         self.run_worker(self.call_monitor.run(), name="callmonitor", exit_on_error=False)
 
+    def _watch_changes(self) -> None:
+        """Colleagues' writes (other processes) refresh the screens within seconds.
+
+        A plain daemon thread, not a worker: it runs for the app's life (tests
+        wait for workers to finish) and blocks on a socket or a timer.
+        """
+        import threading
+
+        from advisor_tui.storage.changes import ChangeWatcher
+
+        def changed() -> None:
+            if self.is_running:
+                self.call_from_thread(self.data_changed)
+
+        watcher = ChangeWatcher(self.engine.url.render_as_string(hide_password=False), changed)
+        self._stop_watching = watcher.stop
+        threading.Thread(target=watcher.watch, name="advisor-changes", daemon=True).start()
+
     def on_unmount(self) -> None:
+        self._stop_watching()
         self.ring_listener.stop()
         if self.call_monitor is not None:
             self.call_monitor.stop()
