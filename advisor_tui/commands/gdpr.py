@@ -29,6 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     export.add_argument("person_id", type=record_id, metavar="PERSON_ID")
     export.add_argument("-o", "--output", metavar="DIR", default=".", help=t("gdpr.opt.output"))
+    export.add_argument("--force", action="store_true", help=t("output.opt.force"))
     export.add_argument("--json", action="store_true", help=t("cli.opt.json"))
     erase = actions.add_parser(
         "erase", help=t("gdpr.cmd.erase"), description=t("gdpr.cmd.erase"), parents=[common]
@@ -53,7 +54,9 @@ def _export(args: argparse.Namespace, ctx: CliContext) -> int:
     from advisor_tui.services.gdpr.export import export_person
 
     with ctx.session() as session:
-        files = export_person(session, args.person_id, Path(args.output).expanduser())
+        files = export_person(
+            session, args.person_id, Path(args.output).expanduser(), force=args.force
+        )
         session.commit()
     if args.json:
         ctx.print_json(

@@ -85,7 +85,7 @@ def test_full_disk_during_export_leaves_nothing_truncated(
     assert result.returncode == 2
     assert "voll" in one_sentence(result.stderr)
     assert target.read_text() == "the old export"
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".f.vcf")) == []
 
 
 @pytest.mark.parametrize("target", ["/dev/full", "/dev/null"])
@@ -185,3 +185,20 @@ def test_a_corrupt_database(advisor: Advisor, tmp_path: Path, command: tuple[str
     result = advisor("--db", str(db), *command)
     assert result.returncode == 2
     one_sentence(result.stderr)
+
+
+def test_gdpr_export_twice_needs_force(advisor: Advisor, db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "auskunft"
+    assert advisor("--db", str(db), "gdpr", "export", "1", "-o", str(out)).returncode == 0
+    files = sorted(out.iterdir())
+    assert len(files) == 2
+    assert all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in files)
+    files[0].write_text("the copy sent to the customer")
+    result = advisor("--db", str(db), "gdpr", "export", "1", "-o", str(out))
+    assert result.returncode == 2
+    assert "--force" in one_sentence(result.stderr)
+    assert files[0].read_text() == "the copy sent to the customer"
+    assert (
+        advisor("--db", str(db), "gdpr", "export", "1", "-o", str(out), "--force").returncode == 0
+    )
+    assert files[0].read_text() != "the copy sent to the customer"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -146,22 +145,29 @@ class ExportFiles:
     counts: dict[str, int]
 
 
-def _write_private(path: Path, text: str) -> None:
-    """Write personal data readable by the owner only (0600)."""
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+def _write_private(path: Path, text: str, *, force: bool) -> None:
+    """Write personal data readable by the owner only (0600), via a temporary file."""
+    from advisor_tui.storage.output_files import output_file
+
+    with output_file(path, force=force) as handle:
         handle.write(text)
-    os.chmod(path, 0o600)
 
 
-def export_person(session: Session, person_id: int, out_dir: Path) -> ExportFiles:
+def export_person(
+    session: Session, person_id: int, out_dir: Path, *, force: bool = False
+) -> ExportFiles:
     """Write `person-ID-DATE.json` and `.txt` into `out_dir`; records the export in the audit."""
     data = person_data(session, person_id)
     out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     stem = f"person-{person_id}-{date.today():%Y-%m-%d}-gdpr"
     json_path, text_path = out_dir / f"{stem}.json", out_dir / f"{stem}.txt"
-    _write_private(json_path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    _write_private(text_path, render_text(data))
+    if not force:  # both or neither: check before the first is written
+        from advisor_tui.storage.output_files import check_target
+
+        for path in (json_path, text_path):
+            check_target(path, force=False)
+    _write_private(json_path, json.dumps(data, ensure_ascii=False, indent=2) + "\n", force=force)
+    _write_private(text_path, render_text(data), force=force)
     counts = {key: len(data[key]) for key, _heading in SECTIONS}
     audit.record(session, "gdpr.export", "person", person_id, {"counts": counts})
     session.flush()
