@@ -95,4 +95,85 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     "campaign.outcome.returned": {"de": "zurück", "en": "returned"},
     "campaign.outcome.skipped": {"de": "übersprungen", "en": "skipped"},
     "campaign.no_consent_short": {"de": "keine Einwilligung", "en": "no consent"},
+    "campaign.cmd": {"de": "Telefonaktionen", "en": "Phone campaigns"},
+    "campaign.key": {"de": "Telefonaktionen", "en": "Campaigns"},
+    "campaign.key.pause": {"de": "Pause", "en": "Pause"},
+    "campaign.key.call": {"de": "Anruf erfassen", "en": "Log call"},
+    "campaign.key.skip": {"de": "Überspringen", "en": "Skip"},
+    "campaign.key.card": {"de": "Karte", "en": "Card"},
+    "campaign.key.resume": {"de": "Fortsetzen", "en": "Resume"},
+    "campaign.key.new": {"de": "Neue Aktion", "en": "New campaign"},
+    "campaign.list.title": {"de": "Telefonaktionen", "en": "Phone campaigns"},
+    "campaign.list.empty": {
+        "de": "Noch keine Telefonaktion. n legt eine an.",
+        "en": "No campaign yet. n creates one.",
+    },
+    "campaign.col.name": {"de": "Name", "en": "Name"},
+    "campaign.col.status": {"de": "Status", "en": "Status"},
+    "campaign.col.progress": {"de": "Fortschritt", "en": "Progress"},
+    "campaign.new.title": {"de": "Neue Telefonaktion", "en": "New phone campaign"},
+    "campaign.new.name": {"de": "Name", "en": "Name"},
+    "campaign.new.kind": {"de": "Wen", "en": "Whom"},
+    "campaign.kinds.both": {"de": "Kunden und Interessenten", "en": "customers and prospects"},
+    "campaign.kinds.customer": {"de": "nur Kunden", "en": "customers only"},
+    "campaign.kinds.prospect": {"de": "nur Interessenten", "en": "prospects only"},
+    "campaign.new.weeks": {
+        "de": "Ohne Kontakt seit Wochen",
+        "en": "Not contacted for weeks",
+    },
+    "campaign.new.flag": {"de": "Markierung", "en": "Flag"},
+    "campaign.new.any": {"de": "egal", "en": "any"},
+    "campaign.new.tag": {"de": "Schlagwort", "en": "Tag"},
+    "campaign.new.stability": {
+        "de": "Beste Nummer mindestens so stabil (0-100, leer: egal)",
+        "en": "Best number at least this stable (0-100, empty: any)",
+    },
+    "campaign.err.number": {
+        "de": "„{text}“ ist keine ganze Zahl.",
+        "en": "'{text}' is no whole number.",
+    },
+    "campaign.built": {
+        "de": plural(
+            "„{name}“: {count} Person auf der Liste", "„{name}“: {count} Personen auf der Liste"
+        ),
+        "en": plural(
+            "'{name}': {count} person on the list", "'{name}': {count} persons on the list"
+        ),
+    },
+    "campaign.score": {"de": "Stabilität {score}", "en": "stability {score}"},
+    "campaign.no_number": {"de": "Keine gültige Telefonnummer", "en": "No valid phone number"},
+    "campaign.consent_ok": {
+        "de": "Einwilligung in Telefonwerbung liegt vor",
+        "en": "Consent to phone advertising on record",
+    },
+    "campaign.consent_hint": {
+        "de": "Nur Service oder Antwort auf ihr Anliegen (Zweck im Anruf-Dialog ändern).",
+        "en": "Service or an answer to their request only (change the purpose in the call dialog).",
+    },
+    "campaign.attempt": {
+        "de": "{number}. Versuch (zuletzt: {last})",
+        "en": "attempt {number} (last: {last})",
+    },
+    "campaign.waiting": {
+        "de": "War besetzt: erst ab {when} wieder dran",
+        "en": "Was busy: due again from {when}",
+    },
+    "campaign.never_contacted": {"de": "Noch nie Kontakt", "en": "Never contacted"},
+    "campaign.open_requests": {
+        "de": plural("{count} offener Eingang", "{count} offene Eingänge"),
+        "en": plural("{count} open request", "{count} open requests"),
+    },
+    "campaign.open_followups": {
+        "de": plural("{count} Wiedervorlage", "{count} Wiedervorlagen"),
+        "en": plural("{count} follow-up", "{count} follow-ups"),
+    },
+    "campaign.finished": {"de": "abgeschlossen", "en": "finished"},
+    "campaign.summary": {
+        "de": "Telefonaktion „{name}“: Ergebnis",
+        "en": "Campaign '{name}': result",
+    },
+    "campaign.paused": {
+        "de": "Telefonaktion pausiert: sie geht an dieser Stelle weiter.",
+        "en": "Campaign paused: it resumes at this place.",
+    },
 }

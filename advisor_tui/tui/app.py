@@ -75,6 +75,7 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         Binding("f3", "agenda", "key.agenda", id="app.agenda"),
         Binding("f4", "inbox", "key.inbox", id="app.inbox"),
         Binding("f5", "attention", "attention.key", id="app.attention", show=False),
+        Binding("f8", "campaigns", "campaign.key", id="app.campaigns", show=False),
         Binding("f6", "duplicates", "dupes.key.open", id="app.duplicates", show=False),
         Binding("ctrl+p", "command_palette", "key.palette", id="app.palette", show=False),
     ]
@@ -234,6 +235,13 @@ class AdvisorApp(PaletteInLanguage, App[int]):
 
         if not isinstance(self.screen, AttentionScreen):
             self.push_screen(AttentionScreen())
+
+    def action_campaigns(self) -> None:
+        """F8: phone campaigns: resume one, or build a new call list."""
+        from advisor_tui.tui.screens.campaigns import CampaignsScreen
+
+        if not isinstance(self.screen, CampaignsScreen):
+            self.push_screen(CampaignsScreen())
 
     def action_duplicates(self) -> None:
         """The likely duplicate pairs, for review and merging."""

@@ -21,6 +21,7 @@ class AdvisorCommands(Provider):
             (t("cmd.customers"), "focus_search"),
             (t("dupes.cmd"), "duplicates"),
             (t("attention.cmd"), "attention"),
+            (t("campaign.cmd"), "campaigns"),
             (t("inbox.cmd"), "inbox"),
         ]
 
