@@ -143,16 +143,40 @@ def test_the_do_not_contact_list_survives_erasure(session: Session, anna: int) -
     assert session.exec(select(ConsentEvent)).all() == []  # the person's ledger is gone ...
     assert len(session.exec(select(DoNotContact)).all()) == 2  # ... the list is not
 
-    # The same number comes back with a new contact: the objection applies again.
+    # The same number comes back with a new contact: the objection applies again at once.
     again = add_person(session, PersonData("Anna", "Neu"))
     assert again.id is not None
     add_address(session, again.id, "mobile", "+49 171 2345678")
-    found = consent.reapply_objections(session, [again.id])
     session.commit()
-    assert [(f.person_id, f.addresses) for f in found] == [(again.id, ("+49 171 2345678",))]
     verdict = consent.check_contact(session, again.id, "phone", "advertising")
     assert (verdict.allowed, verdict.reason) == (False, "objection")
     (event,) = consent.ledger(session, again.id)
     assert (event.kind, event.method) == ("objection", "do_not_contact")
-    # A second run finds nothing new to record.
-    assert consent.reapply_objections(session, [again.id])[0].new_event_id is None
+    # Asking again finds the listed number but records nothing new.
+    (found,) = consent.reapply_objections(session, [again.id])
+    assert (found.addresses, found.new_event_id) == (("+49 171 2345678",), None)
+    assert len(consent.ledger(session, again.id)) == 1
+
+
+def test_a_reimported_contact_keeps_the_objection_and_the_import_says_so(
+    session: Session, anna: int, tmp_path
+) -> None:  # noqa: ANN001
+    from advisor_tui.services.gdpr.erase import erase_person
+    from advisor_tui.services.importing.run import import_paths
+
+    consent.record_event(session, anna, kind="objection", channel="email")
+    erase_person(session, anna)
+    session.commit()
+    card = tmp_path / "anna.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Müller\r\nN:Müller;Anna;;;\r\n"
+        "EMAIL:anna@example.de\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    report = import_paths(session, [card], workers=0)
+    session.commit()
+    (notice,) = [n for n in report.notices if n.key == "consent.reapplied"]
+    assert notice.params["addresses"] == "anna@example.de"
+    (person_id,) = report.person_ids
+    verdict = consent.check_contact(session, person_id, "email", "advertising")
+    assert (verdict.allowed, verdict.reason) == (False, "objection")

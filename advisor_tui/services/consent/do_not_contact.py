@@ -17,7 +17,7 @@ import hmac
 import secrets
 from collections.abc import Iterable
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from advisor_tui.domain.models import Address, ConsentKey, DoNotContact
 from advisor_tui.domain.vocabulary import AddressKind, ConsentChannel
@@ -102,4 +102,20 @@ def listed(session: Session, addresses: Iterable[Address]) -> list[Address]:
 
 
 def size(session: Session) -> int:
-    return len(list(session.exec(select(DoNotContact.id))))
+    return int(session.exec(select(func.count()).select_from(DoNotContact)).one())
+
+
+_CHUNK = 500  # ids per IN (...) list
+
+
+def listed_by_person(session: Session, person_ids: list[int]) -> dict[int, list[Address]]:
+    """Per person the addresses on the list (persons without any are left out); chunked."""
+    if not person_ids or size(session) == 0:  # the usual case: nothing to look for
+        return {}
+    found: dict[int, list[Address]] = {}
+    for start in range(0, len(person_ids), _CHUNK):
+        chunk = person_ids[start : start + _CHUNK]
+        addresses = session.exec(select(Address).where(col(Address.person_id).in_(chunk))).all()
+        for address in listed(session, addresses):
+            found.setdefault(address.person_id, []).append(address)
+    return found

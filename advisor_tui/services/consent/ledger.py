@@ -13,7 +13,7 @@ from datetime import date, datetime
 from sqlmodel import Session, col, func, select
 
 from advisor_tui.domain import consent as rules
-from advisor_tui.domain.models import Address, ConsentEvent, ConsentUse, Person
+from advisor_tui.domain.models import ConsentEvent, ConsentUse, Person
 from advisor_tui.domain.timestamps import as_utc, utcnow
 from advisor_tui.domain.vocabulary import ConsentChannel
 from advisor_tui.services import audit
@@ -172,6 +172,7 @@ class Reapplied:
     """An objection put back on a person because one of their addresses is on the list."""
 
     person_id: int
+    name: str
     addresses: tuple[str, ...]  # the raw texts of the listed addresses
     new_event_id: int | None  # None when the person had objected already
 
@@ -182,13 +183,11 @@ def reapply_objections(session: Session, person_ids: list[int]) -> list[Reapplie
     A person with an address on the do-not-contact list gets an objection
     event (method `do_not_contact`) unless one is on record; the person's
     other addresses join the list. The caller commits and tells the user.
+    One count query when the list is empty (imports call this for every person).
     """
     found = []
-    for person_id in dict.fromkeys(person_ids):
-        addresses = list(session.exec(select(Address).where(Address.person_id == person_id)))
-        hits = do_not_contact.listed(session, addresses)
-        if not hits:
-            continue
+    listed = do_not_contact.listed_by_person(session, list(dict.fromkeys(person_ids)))
+    for person_id, hits in sorted(listed.items()):
         event_id = None
         if has_objection(session, person_id):
             do_not_contact.remember_person(session, person_id)
@@ -203,5 +202,6 @@ def reapply_objections(session: Session, person_ids: list[int]) -> list[Reapplie
                 address=first.normalized or "",
             )
             event_id = event.id
-        found.append(Reapplied(person_id, tuple(a.raw for a in hits), event_id))
+        name = get_person(session, person_id, include_restricted=True).display_name
+        found.append(Reapplied(person_id, name, tuple(a.raw for a in hits), event_id))
     return found

@@ -19,6 +19,7 @@ from advisor_tui.domain.phones import DEFAULT_REGION
 from advisor_tui.domain.vocabulary import PersonKind
 from advisor_tui.io.contact_files import Unit, collect_units
 from advisor_tui.services import audit
+from advisor_tui.services.consent.ledger import reapply_objections
 from advisor_tui.services.importing.report import ImportReport, Rejected
 
 
@@ -38,6 +39,13 @@ def import_units(
     report = report or ImportReport()
     engine = ImportEngine(session, report, region=region, default_kind=default_kind)
     engine.run(units, progress, workers)
+    # GDPR Art. 21: a contact whose address is on the do-not-contact list objected before.
+    for found in reapply_objections(session, report.person_ids):
+        params = {"name": found.name, "addresses": ", ".join(found.addresses)}
+        report.notices.append(
+            Rejected(f"#{found.person_id}", 0, "consent.reapplied",
+                     {**params, "count": len(found.addresses)})
+        )  # fmt: skip
     audit.record(session, "import.run", "person", None, report.counts())
     session.flush()
     return report

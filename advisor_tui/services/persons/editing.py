@@ -19,6 +19,7 @@ from advisor_tui.domain.phones import DEFAULT_REGION
 from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.domain.vocabulary import AddressKind, PersonKind, Scope
 from advisor_tui.services import audit
+from advisor_tui.services.consent.ledger import reapply_objections
 from advisor_tui.services.errors import NotFound, ServiceError
 from advisor_tui.services.stale import check_version, refusing_stale
 
@@ -188,6 +189,8 @@ def add_address(
     audit.record(
         session, "address.create", "address", address.id, {"person_id": person_id, "kind": kind}
     )
+    # GDPR Art. 21: an address whose owner objected before brings the objection back.
+    reapply_objections(session, [person_id])
     return address
 
 
