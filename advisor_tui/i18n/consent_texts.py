@@ -140,6 +140,8 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     "gdpr.field.basis": {"de": "Grundlage", "en": "Basis"},
     "gdpr.field.used_at": {"de": "Genutzt am", "en": "Used"},
     "gdpr.field.party": {"de": "Verbraucher/Unternehmer", "en": "Consumer/business"},
+    "gdpr.field.interaction_id": {"de": "Kontakt", "en": "Contact"},
+    "gdpr.field.address": {"de": "Adresse", "en": "Address"},
     # The consent panel (card)
     "consent.panel.title": {"de": "Einwilligungen – {name}", "en": "Consents – {name}"},
     "consent.panel.party": {"de": "Rolle: {party}", "en": "Party: {party}"},
