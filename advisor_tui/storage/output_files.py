@@ -23,7 +23,7 @@ import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import TextIO
 
 
 class OutputFileError(Exception):
@@ -103,18 +103,14 @@ def _as_output_error(exc: OSError, path: Path) -> OutputFileError:
 
 
 @contextlib.contextmanager
-def output_file(
-    path: Path, *, force: bool = False, binary: bool = False, encoding: str = "utf-8"
-) -> Iterator[IO[Any]]:
+def output_file(path: Path, *, force: bool = False, encoding: str = "utf-8") -> Iterator[TextIO]:
     """A file object to write `path` through a temporary file; the name is taken on success."""
     path = Path(path)
     check_target(path, force=force)
     temp = create_temp(path)
     try:
         try:
-            mode = "wb" if binary else "w"
-            kwargs: dict[str, Any] = {} if binary else {"encoding": encoding, "newline": ""}
-            with open(temp, mode, **kwargs) as handle:
+            with open(temp, "w", encoding=encoding, newline="") as handle:
                 yield handle
                 handle.flush()
                 os.fsync(handle.fileno())
