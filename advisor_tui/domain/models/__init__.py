@@ -33,10 +33,12 @@ from advisor_tui.domain.models.core import (
 )
 from advisor_tui.domain.models.erasure import Erasure
 from advisor_tui.domain.models.inbox import Message, RequestCandidate
+from advisor_tui.domain.models.users import AdvisorUser
 
 __all__ = [
     "Address",
     "AdviceSeal",
+    "AdvisorUser",
     "AuditEntry",
     "Campaign",
     "CampaignEntry",

@@ -142,6 +142,9 @@ class Request(_Versioned, SQLModel, table=True):
     received_at: datetime = _created()
     retain_until: date | None = None  # FinVermV §23 retention lock after erasure
     created_at: datetime = _created()
+    # Who recorded it (`advisor_name`) and the colleague it is handed to (None: anyone).
+    created_by: str | None = Field(default=None, max_length=100)
+    assigned_to: str | None = Field(default=None, max_length=100, index=True)
     updated_at: datetime | None = _when()
     version: int = 1
 
@@ -181,6 +184,7 @@ class Interaction(_Versioned, SQLModel, table=True):
     # What the contact was for (domain.consent.ContactPurpose); UWG §7 binds advertising only.
     purpose: str | None = Field(default=None, max_length=20)
     created_at: datetime = _created()
+    created_by: str | None = Field(default=None, max_length=100)  # who logged it
     updated_at: datetime | None = _when()
     # Bulk loads leave these to the database's defaults (no Python-side default).
     version: int = Field(default=1, sa_column=Column(Integer, nullable=False, server_default="1"))
@@ -213,6 +217,9 @@ class FollowUp(_Versioned, SQLModel, table=True):
         "interaction", nullable=True, on_delete="SET NULL"
     )
     created_at: datetime = _created()
+    # Who recorded it (`advisor_name`) and the colleague it is handed to (None: anyone).
+    created_by: str | None = Field(default=None, max_length=100)
+    assigned_to: str | None = Field(default=None, max_length=100, index=True)
     updated_at: datetime | None = _when()
     version: int = 1
 
