@@ -269,3 +269,39 @@ async def test_f2_after_a_monitored_call_completes_it(engine: Engine) -> None:
     assert [(c.id, c.summary, c.duration_seconds) for c in calls] == [
         (call_id, "Will Sparplan erhoehen", 95)
     ]
+
+
+async def test_unanswered_monitored_call_is_no_answer_call_back_tomorrow_with_one_key(
+    engine: Engine,
+) -> None:
+    """Dialled, nobody answered, the monitor saw it: F2 proposes exactly that; Ctrl+S saves."""
+    person_id, mobile_id = _schmidt(engine)
+    with new_session(engine) as session:
+        at = NOW - timedelta(minutes=1)
+        session.add(
+            Interaction(
+                person_id=person_id,
+                address_id=mobile_id,
+                kind="call",
+                direction="out",
+                channel="phone",
+                occurred_at=at,
+                duration_seconds=0,
+                outcome="no_answer",
+                external_id=f"callmonitor:+491711234567:{at.isoformat()}:2",
+            )
+        )
+        session.commit()
+    app = _app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _to_modal(pilot, app)
+        assert screen.query_one("#outcome", Select).value == "no_answer"
+        assert screen.query_one("#when", Select).value == "tomorrow"
+        await pilot.press("ctrl+s")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, CardScreen))
+    with new_session(engine) as session:
+        calls = session.exec(select(Interaction).where(Interaction.person_id == person_id)).all()
+        (followup,) = session.exec(select(FollowUp).where(FollowUp.person_id == person_id)).all()
+    assert [c.outcome for c in calls] == ["no_answer"]
+    assert followup.kind == "callback"
+    assert local(followup.due_at).date() == local(NOW).date() + timedelta(days=1)

@@ -331,8 +331,11 @@ class LogContactScreen(ReportsWorkerErrors, FormScreen[ContactSaved]):
         channel = str(event.value)
         outcome: Select[str] = self.query_one("#outcome", Select)
         options = self._outcome_options(channel)
+        current = outcome.value
         outcome.set_options(options)
-        outcome.value = options[0][1]
+        # Kept when it fits the channel (also when Select reports its first value on mount).
+        fits = any(value == current for _, value in options)
+        outcome.value = current if fits else options[0][1]
         self._show_address_choice(channel)
         # Only a call has a duration; the timer keeps running behind a hidden field.
         self.query_one("#duration-box").display = channel == Channel.PHONE.value
