@@ -169,6 +169,15 @@ def channel_states(events: Iterable[Event]) -> dict[str, ChannelState]:
     return states
 
 
+def last_grants(events: Iterable[Event]) -> dict[str, datetime]:
+    """Per channel the latest grant, whatever came after it: §7a keeps its evidence anyway."""
+    grants: dict[str, datetime] = {}
+    for event in _order(events):
+        if event.kind == ConsentEventKind.GRANTED:
+            grants[event.channel] = event.at
+    return grants
+
+
 @dataclass(frozen=True)
 class Permission:
     """May this contact happen as intended? `reason` says why (a PermissionReason)."""

@@ -15,6 +15,7 @@ from advisor_tui.domain.consent import (
     channel_states,
     check_event,
     evidence_keep_until,
+    last_grants,
     permission,
 )
 
@@ -120,3 +121,13 @@ def test_evidence_is_kept_five_years_from_the_later_of_grant_and_last_use() -> N
     assert evidence_keep_until(granted, datetime(2025, 1, 7, tzinfo=UTC)) == date(2030, 1, 7)
     assert evidence_keep_until(datetime(2024, 2, 29, tzinfo=UTC), None) == date(2029, 2, 28)
     assert evidence_keep_until(None, None) is None
+
+
+def test_the_last_grant_is_known_after_a_revocation_or_objection() -> None:
+    events = [
+        Event("granted", "phone", at(1)),
+        Event("granted", "phone", at(3)),
+        Event("objection", "email", at(5)),
+        Event("revoked", "phone", at(6)),
+    ]
+    assert last_grants(events) == {"phone": at(3)}

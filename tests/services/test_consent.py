@@ -68,6 +68,11 @@ def test_overview_shows_the_evidence_date_after_the_last_use(session: Session, a
     session.commit()
     phone = next(v for v in consent.overview(session, anna).channels if v.state.channel == "phone")
     assert phone.keep_until is not None and phone.keep_until.isoformat() == "2032-06-02"
+    # Revoked or objected to, the evidence stays as long.
+    consent.record_event(session, anna, kind="objection", channel="phone")
+    session.commit()
+    phone = next(v for v in consent.overview(session, anna).channels if v.state.channel == "phone")
+    assert phone.keep_until is not None and phone.keep_until.isoformat() == "2032-06-02"
 
 
 def test_bad_events_are_refused_and_nothing_written(session: Session, anna: int) -> None:

@@ -136,6 +136,7 @@ def overview(session: Session, person_id: int) -> ConsentOverview:
     person = get_person(session, person_id, include_restricted=True)
     events = ledger(session, person_id)
     current = rules.channel_states(as_rule_events(events))
+    grants = rules.last_grants(as_rule_events(events))
     uses = session.exec(
         select(ConsentUse.channel, func.count(), func.max(ConsentUse.used_at))
         .where(ConsentUse.person_id == person_id)
@@ -146,7 +147,9 @@ def overview(session: Session, person_id: int) -> ConsentOverview:
     for channel in ConsentChannel:
         state = current[channel.value]
         count, last = used.get(channel.value, (0, None))
-        keep = rules.evidence_keep_until(state.granted_at, last) if state.granted_at else None
+        granted = grants.get(channel.value)
+        # §7a: evidence of a grant is kept 5 years from it and from its last use, revoked or not.
+        keep = rules.evidence_keep_until(granted, last) if granted else None
         views.append(ChannelView(state, last, count, keep))
     return ConsentOverview(person_id, person.party, views, events)
 
