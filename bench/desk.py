@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import shutil
 import statistics
@@ -48,7 +49,26 @@ def sample_numbers(url: str, n: int, seed: int) -> list[str]:
     return ["0" + number[3:] for number in picked]  # +49171… -> 0171…
 
 
-async def measure(url: str, numbers: list[str]) -> tuple[list[float], list[float]]:
+class Phase:
+    """Wall clock and this process's CPU time (all threads) of one phase.
+
+    On a shared machine the wall clock grows with other jobs' load; the CPU
+    time is what the phase needs of a core, close to a quiet machine's wall time.
+    """
+
+    def __init__(self) -> None:
+        self.wall: list[float] = []
+        self.cpu: list[float] = []
+
+    def start(self) -> None:
+        self._t0, self._c0 = time.perf_counter(), time.process_time()
+
+    def stop(self) -> None:
+        self.wall.append(time.perf_counter() - self._t0)
+        self.cpu.append(time.process_time() - self._c0)
+
+
+async def measure(url: str, numbers: list[str]) -> tuple[Phase, Phase]:
     from advisor_tui.config import Settings
     from advisor_tui.io.callmonitor_events import CallOutcome, OutcomeKind
     from advisor_tui.storage.db import open_engine
@@ -57,8 +77,8 @@ async def measure(url: str, numbers: list[str]) -> tuple[list[float], list[float
     from advisor_tui.tui.widgets.person_list import PersonList
 
     app = AdvisorApp(engine=open_engine(url), settings=Settings(lang="de"), database_label=url)
-    ring_times: list[float] = []
-    card_times: list[float] = []
+    ring_times = Phase()
+    card_times = Phase()
     async with app.run_test(size=(120, 40)) as pilot:
         while not (app.screen.query(PersonList) and app.screen.query_one(PersonList).total):
             await pilot.pause(0.01)
@@ -69,16 +89,16 @@ async def measure(url: str, numbers: list[str]) -> tuple[list[float], list[float
                 started_at=at, at=at,
             )  # fmt: skip
             app.last_caller = None
-            t0 = time.perf_counter()
+            ring_times.start()
             app.on_call(ring)
             while app.last_caller is None or app.last_caller.number != number:
                 await asyncio.sleep(0.0005)
-            ring_times.append(time.perf_counter() - t0)
-            t0 = time.perf_counter()
+            ring_times.stop()
+            card_times.start()
             await pilot.press("ctrl+o")
             while not (isinstance(app.screen, CardScreen) and app.screen.data is not None):
                 await asyncio.sleep(0.0005)
-            card_times.append(time.perf_counter() - t0)
+            card_times.stop()
             await pilot.press("escape")
             while isinstance(app.screen, CardScreen):
                 await asyncio.sleep(0.0005)
@@ -91,10 +111,18 @@ async def measure(url: str, numbers: list[str]) -> tuple[list[float], list[float
     return ring_times, card_times
 
 
-def report(name: str, values: list[float]) -> None:
+def _p95(values: list[float]) -> float:
     ordered = sorted(values)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    print(f"{name:<28} p50 {statistics.median(values) * 1000:7.1f} ms   p95 {p95 * 1000:7.1f} ms")
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def report(name: str, phase: Phase) -> None:
+    wall, cpu = phase.wall, phase.cpu
+    print(
+        f"{name:<16} wall p50 {statistics.median(wall) * 1000:6.1f} ms "
+        f"p95 {_p95(wall) * 1000:6.1f} ms   CPU p50 {statistics.median(cpu) * 1000:6.1f} ms "
+        f"p95 {_p95(cpu) * 1000:6.1f} ms"
+    )
 
 
 def main() -> int:
@@ -102,6 +130,9 @@ def main() -> int:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--calls", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--profile", type=int, default=0, metavar="N", help="cProfile the run, print N functions"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "desk.sqlite3"
@@ -111,8 +142,19 @@ def main() -> int:
 
         open_engine(url).dispose()  # migrate the copy before measuring
         numbers = sample_numbers(url, args.calls, args.seed)
-        rings, cards = asyncio.run(measure(url, numbers))
-    print(f"{len(numbers)} calls on {args.db.name}")
+        if args.profile:
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            rings, cards = profiler.runcall(asyncio.run, measure(url, numbers))
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.profile)
+        else:
+            rings, cards = asyncio.run(measure(url, numbers))
+    load = os.getloadavg()[0]
+    print(
+        f"{len(numbers)} calls on {args.db.name}, load average {load:.1f} on {os.cpu_count()} cores"
+    )
     report("RING to pop-up", rings)
     report("Ctrl+O to card", cards)
     return 0

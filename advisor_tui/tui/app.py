@@ -47,6 +47,9 @@ log = logging.getLogger(__name__)
 
 # How long after a ring Ctrl+O still opens that caller, if no call event ends it first.
 CALLER_KEY_SECONDS = 120.0
+# Garbage collection for a UI that allocates many small, short-lived objects per frame
+# (Python's default is 700, 10, 10): fewer young collections, rarer full ones.
+GC_THRESHOLDS = (20_000, 20, 20)
 # While call outcomes wait for a busy database, try again this often.
 PENDING_RETRY_SECONDS = 3.0
 
@@ -119,6 +122,7 @@ class AdvisorApp(PaletteInLanguage, App[int]):
             self.call_after_refresh(self.start_call_monitor, monitor.host, monitor.port)
         # `advisor ring NUMBER` (a softphone) pops up its caller here.
         self.run_worker(self.ring_listener.start(), name="ring-listener", exit_on_error=False)
+        self.call_after_refresh(_freeze_startup_objects)
         self._count_due()
         self._watch_changes()
 
@@ -550,6 +554,21 @@ _NOT_IN_DIALOGS = {
     "agenda",
     "inbox",
 }
+
+
+def _freeze_startup_objects() -> None:
+    """Leave what start-up built (modules, classes, styles) out of garbage collection.
+
+    It lives as long as the app, yet every full collection walked it: with
+    ~200,000 objects that was 100-350 ms, often in the middle of opening a
+    card (bench/desk.py). Frozen, a full collection walks only what came later.
+    Once per process: a second app in it (tests) would freeze the first one's garbage.
+    """
+    import gc
+
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.set_threshold(*GC_THRESHOLDS)
 
 
 def key_text(keys: str) -> str:
