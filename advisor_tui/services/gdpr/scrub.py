@@ -97,7 +97,10 @@ def _mappers() -> dict[str, Mapper[Any]]:
 
 
 def _owned(table: Table, row: Any, person_id: int) -> bool:
-    """The row is the person's own (the shell, or a record kept under retention)."""
+    """Rows left as they are: the person's own (the shell, records kept under retention),
+    and anyone's record of advice or order under a retention duty (sealed, kept unchanged)."""
+    if getattr(row, "is_advice_record", False) or getattr(row, "retain_until", None) is not None:
+        return True
     if table.name == "person":
         return bool(row.id == person_id)
     return "person_id" in table.c and getattr(row, "person_id", None) == person_id
