@@ -205,3 +205,23 @@ async def test_an_answered_call_closes_the_callback_on_screen(engine: Engine) ->
         with new_session(engine) as session:
             closed = session.exec(select(FollowUp).where(FollowUp.kind == "callback")).one()
             assert closed.resolution == "called_in" and closed.closed_by_interaction_id
+
+
+async def test_every_column_fits_the_window_whatever_the_reason(engine: Engine) -> None:
+    """A long reason is cut, not pushed off: the calls column stays on screen."""
+    ids = _seed(engine)
+    with new_session(engine) as session:
+        long_note = "Unterlagen zur betrieblichen Altersvorsorge anfordern und " * 4
+        session.add(
+            FollowUp(person_id=ids["bernd"], due_at=NOW + timedelta(days=1), note=long_note)
+        )
+        session.commit()
+    for size in ((120, 35), (150, 40), (160, 45)):
+        app = _app(engine)
+        async with app.run_test(size=size) as pilot:
+            screen = await _agenda(pilot)
+            await settle(pilot)
+            table = screen.query_one("#agenda-table", DataTable)
+            assert table.virtual_size.width <= table.size.width, size
+            if size[0] >= 140:
+                assert "2 Anrufe" in str(table.get_row_at(1))

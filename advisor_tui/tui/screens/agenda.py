@@ -37,8 +37,9 @@ _SECTION_STYLE = {
 COLUMNS = ("due", "kind", "person", "number", "reason", "attempts")
 COLUMNS_NARROW = ("due", "kind", "person", "number", "reason")
 NARROW_WIDTHS = {"due": 14, "kind": 13, "person": 13, "number": 13}
+WIDE_WIDTHS = {"due": 14, "kind": 15, "person": 22, "number": 15, "attempts": 9}
 # From this width on every column has its full width.
-WIDE = 120
+WIDE = 140
 
 
 def due_text(item: AgendaItem, now: datetime) -> str:
@@ -134,12 +135,15 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
         narrow = self.app.size.width < WIDE
         columns = COLUMNS_NARROW if narrow else COLUMNS
         table.clear(columns=True)
-        widths = dict(NARROW_WIDTHS)
-        # The reason gets what is left (each column pads 1 on both sides; margins, scrollbar).
+        widths = dict(NARROW_WIDTHS if narrow else WIDE_WIDTHS)
+        if not narrow:  # a snoozed one says until when beside its due time
+            longest = max((len(due_text(i, agenda.now)) for i in agenda.items), default=0)
+            widths["due"] = max(widths["due"], longest)
+        # The reason gets what is left (each column pads 1 on both sides; margins, scrollbar):
+        # every column, the calls at the right included, stays on screen.
         widths["reason"] = max(self.app.size.width - 6 - sum(w + 2 for w in widths.values()) - 2, 8)
         for key in columns:
-            width = widths.get(key) if narrow else None
-            table.add_column(t(f"agenda.col.{key}"), key=key, width=width)
+            table.add_column(t(f"agenda.col.{key}"), key=key, width=widths[key])
         self._rows = []
         for section in Section:
             items = agenda.section(section)
