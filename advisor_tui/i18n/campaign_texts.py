@@ -100,6 +100,7 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     "campaign.key.pause": {"de": "Pause", "en": "Pause"},
     "campaign.key.call": {"de": "Anruf erfassen", "en": "Log call"},
     "campaign.key.skip": {"de": "Überspringen", "en": "Skip"},
+    "campaign.key.service": {"de": "Serviceanruf", "en": "Service call"},
     "campaign.key.card": {"de": "Karte", "en": "Card"},
     "campaign.key.resume": {"de": "Fortsetzen", "en": "Resume"},
     "campaign.key.new": {"de": "Neue Aktion", "en": "New campaign"},
@@ -147,8 +148,8 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "en": "Consent to phone advertising on record",
     },
     "campaign.consent_hint": {
-        "de": "Nur Service oder Antwort auf ihr Anliegen (Zweck im Anruf-Dialog ändern).",
-        "en": "Service or an answer to their request only (change the purpose in the call dialog).",
+        "de": "Nur Service oder Antwort auf ihr Anliegen: v für einen Serviceanruf.",
+        "en": "Service or an answer to their request only: v for a service call.",
     },
     "campaign.attempt": {
         "de": "{number}. Versuch (zuletzt: {last})",

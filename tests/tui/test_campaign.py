@@ -130,7 +130,10 @@ async def test_five_persons_outcomes_pause_and_resume(tmp_path: Path) -> None:
         await wait_until(pilot, lambda: _step_name(app) == "Eva Engel")
         await _call(pilot, "reached")
         await wait_until(pilot, lambda: _step_name(app) == "Bernd Brandt")  # back again
-        await _call(pilot, "reached", without_consent=True)
+        await pilot.press("v")  # a service call straight away
+        await wait_until(pilot, lambda: isinstance(app.screen, CampaignCallScreen))
+        assert app.screen.query_one("#purpose", Select).value == "service"
+        await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: "abgeschlossen" in _progress(app))
         body = str(app.screen.query_one("#campaign-person", Static).render())
         assert "erledigt: 3" in body and "gestrichen: 1" in body and "übersprungen: 1" in body

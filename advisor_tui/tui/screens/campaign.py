@@ -26,6 +26,7 @@ from advisor_tui.domain.flags import flags_of
 from advisor_tui.i18n import t, tn
 from advisor_tui.i18n.dates import format_date, format_datetime
 from advisor_tui.services.campaigns.stepping import Step, Summary
+from advisor_tui.services.contacts.addresses import ContactContext
 from advisor_tui.services.persons.card import CardData
 from advisor_tui.tui.messages import DataChanged, broadcast
 from advisor_tui.tui.screens.log_contact import ContactSaved, LogContactScreen
@@ -36,11 +37,16 @@ RECENT = 3
 
 
 class CampaignCallScreen(LogContactScreen):
-    """The log modal for a campaign call: an advertising call unless the advisor says not."""
+    """The log modal for a campaign call: an advertising call, or a service call when the
+    advisor chose one (`v`) for a person without consent."""
+
+    def __init__(self, context: ContactContext, purpose: str = ContactPurpose.ADVERTISING) -> None:
+        super().__init__(context)
+        self._purpose = str(purpose)
 
     @on(Mount)
-    def _advertising(self) -> None:
-        self.query_one("#purpose", Select).value = ContactPurpose.ADVERTISING.value
+    def _preset_purpose(self) -> None:
+        self.query_one("#purpose", Select).value = self._purpose
 
 
 def step_text(step: Step, card: CardData) -> str:
@@ -123,6 +129,7 @@ class CampaignScreen(ReportsWorkerErrors, Screen[None]):
         Binding("escape", "pause", "campaign.key.pause", id="campaign.pause"),
         Binding("f2", "call", "campaign.key.call", id="campaign.call"),
         Binding("enter", "call", "campaign.key.call", id="campaign.call_enter", show=False),
+        Binding("v", "service_call", "campaign.key.service", id="campaign.service"),
         Binding("s", "skip", "campaign.key.skip", id="campaign.skip"),
         Binding("o", "open_card", "campaign.key.card", id="campaign.card"),
     ]
@@ -201,10 +208,18 @@ class CampaignScreen(ReportsWorkerErrors, Screen[None]):
         if step is None or self._busy:
             return
         self._busy = True
-        self._open_modal(step)
+        self._open_modal(step, ContactPurpose.ADVERTISING.value)
+
+    def action_service_call(self) -> None:
+        """A call for service only (no advertising): what is left without consent."""
+        step = self.step
+        if step is None or self._busy:
+            return
+        self._busy = True
+        self._open_modal(step, ContactPurpose.SERVICE.value)
 
     @work(thread=True, group="campaign-modal", exit_on_error=False)
-    def _open_modal(self, step: Step) -> None:
+    def _open_modal(self, step: Step, purpose: str) -> None:
         from advisor_tui.services.contacts.addresses import contact_context
         from advisor_tui.storage.db import new_session
 
@@ -218,7 +233,7 @@ class CampaignScreen(ReportsWorkerErrors, Screen[None]):
                 return
             self._record(step, result)
 
-        app.call_from_thread(app.push_screen, CampaignCallScreen(context), saved)
+        app.call_from_thread(app.push_screen, CampaignCallScreen(context, purpose), saved)
 
     @work(thread=True, group="campaign-write", exit_on_error=False)
     def _record(self, step: Step, result: ContactSaved) -> None:
