@@ -121,6 +121,10 @@ def generate_demo(
 
         add_demo_complaints(conn, moment)
         add_demo_recommendations(conn, moment)
+        # FinVermV §18a: the demo's advice records join the hash chain, as saved ones do.
+        from advisor_tui.services.advice_records import seal_unsealed
+
+        seal_unsealed(conn, now=moment)
         _record_audit(conn, stats, seed)
         # Derived structures (the search index) are rebuilt here: after the bulk
         # insert, inside the same transaction.

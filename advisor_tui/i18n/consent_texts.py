@@ -223,6 +223,15 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "de": "Aufzeichnungen der Anlageberatung prüfen (Hash-Kette, FinVermV § 18a)",
         "en": "check the records of investment advice (hash chain, FinVermV §18a)",
     },
+    "advice.opt.action": {
+        "de": "verify: die Kette prüfen; seal: markierte, noch nicht versiegelte Aufzeichnungen "
+        "versiegeln",
+        "en": "verify: check the chain; seal: seal records marked as advice but not yet sealed",
+    },
+    "advice.sealed": {
+        "de": plural("{count} Aufzeichnung versiegelt.", "{count} Aufzeichnungen versiegelt."),
+        "en": plural("{count} record sealed.", "{count} records sealed."),
+    },
     "advice.verify.ok": {
         "de": plural(
             "{count} Aufzeichnung geprüft: die Kette ist unversehrt.",
@@ -246,8 +255,10 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "en": "Link {seq} does not match the one before: the chain was altered.",
     },
     "advice.verify.problem.unsealed": {
-        "de": "Aufzeichnung Nr. {id} ist als Anlageberatung markiert, aber nicht versiegelt.",
-        "en": "Record no. {id} is marked as investment advice but not sealed.",
+        "de": "Aufzeichnung Nr. {id} ist als Anlageberatung markiert, aber nicht versiegelt "
+        "(advisor advice-records seal).",
+        "en": "Record no. {id} is marked as investment advice but not sealed "
+        "(advisor advice-records seal).",
     },
     "advice.doctor.fix": {
         "de": "Die Aufzeichnung aus einer Sicherung wiederherstellen und prüfen, wer die "

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import Connection, event, insert, inspect
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, func, select
 
 from advisor_tui.domain.models import AdviceSeal, Interaction
@@ -48,17 +50,21 @@ CONTENT_FIELDS = (
 )
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return as_utc(value).isoformat()
-    return value
+def _content_hash(values: Mapping[str, Any]) -> str:
+    """SHA-256 over the content fields in their fixed order, as compact JSON (times in UTC)."""
+    items = []
+    for name in CONTENT_FIELDS:
+        value = values[name]
+        if isinstance(value, datetime):
+            value = (value if value.tzinfo is UTC else as_utc(value)).isoformat()
+        items.append(value)
+    text = json.dumps(items, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def content_hash(interaction: Interaction) -> str:
     """SHA-256 over the record's content, as canonical JSON."""
-    data = {name: _plain(getattr(interaction, name)) for name in CONTENT_FIELDS}
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()
+    return _content_hash({name: getattr(interaction, name) for name in CONTENT_FIELDS})
 
 
 def link_hash(prev_hash: str, content: str) -> str:
@@ -103,6 +109,48 @@ def seal(
         {"person_id": interaction.person_id, "seq": link.seq, "corrects_id": corrects_id},
     )
     return link
+
+
+def seal_unsealed(conn: Connection, *, now: datetime | None = None) -> int:
+    """Seal every record marked as advice that has no seal yet, oldest first; returns how many.
+
+    For records written in bulk (the demo) or before the chain existed; one
+    pass with Core statements (a demo of 100,000 persons has ~110,000 records).
+    """
+    table = Interaction.__table__  # type: ignore[attr-defined]
+    seals = AdviceSeal.__table__  # type: ignore[attr-defined]
+    last = conn.execute(
+        sa_select(seals.c.seq, seals.c.chain_hash).order_by(seals.c.seq.desc()).limit(1)
+    ).first()
+    seq, prev = (last[0], last[1]) if last is not None else (0, GENESIS)
+    query = (
+        sa_select(*(table.c[name] for name in CONTENT_FIELDS))
+        .where(table.c.is_advice_record.is_(True))
+        .where(table.c.id.not_in(sa_select(seals.c.interaction_id)))
+        .order_by(table.c.id)
+    )
+    stamp = as_utc(now or utcnow())
+    links = []
+    for row in conn.execute(query).mappings().all():
+        content = _content_hash(row)
+        seq += 1
+        chain = link_hash(prev, content)
+        links.append(
+            {
+                "seq": seq,
+                "interaction_id": row["id"],
+                "corrects_id": None,
+                "content_hash": content,
+                "prev_hash": prev,
+                "chain_hash": chain,
+                "retain_until": retention_end(row["occurred_at"]),
+                "sealed_at": stamp,
+            }
+        )
+        prev = chain
+    for start in range(0, len(links), 1000):
+        conn.execute(insert(seals), links[start : start + 1000])
+    return len(links)
 
 
 def is_sealed(session: Session, interaction_id: int) -> bool:
@@ -208,4 +256,3 @@ def _refuse_edits(_mapper: Any, _connection: Any, target: Interaction) -> None:
 
 
 event.listen(Interaction, "before_update", _refuse_edits)
-

@@ -131,3 +131,30 @@ def test_cli_verify_and_doctor_name_a_tampered_record(advisor, db_path) -> None:
     doctor = json.loads(advisor("doctor", "--json", *db).stdout)
     keys = [f["key"] for f in doctor["findings"]]
     assert "advice.verify.problem.changed" in keys and not doctor["ok"]
+
+
+def test_records_loaded_in_bulk_are_sealed_in_one_pass(
+    session: Session, records: list[int]
+) -> None:
+    # Marked as advice without a seal, as the demo's bulk load or data from before the chain.
+    session.connection().execute(
+        text("UPDATE interaction SET is_advice_record = :t WHERE is_advice_record = :f"),
+        {"t": True, "f": False},
+    )
+    assert advice_records.seal_unsealed(session.connection(), now=NOW) == 1
+    session.commit()
+    result = advice_records.verify(session, today=date(2026, 3, 11))
+    assert result.ok and result.checked == 4
+    assert advice_records.seal_unsealed(session.connection(), now=NOW) == 0
+
+
+def test_the_demo_database_has_an_intact_chain(tmp_path) -> None:  # noqa: ANN001
+    from advisor_tui.demo.generate import generate_demo
+    from advisor_tui.storage.db import new_session, open_engine
+
+    engine = open_engine(f"sqlite:///{tmp_path / 'demo.sqlite3'}")
+    generate_demo(engine, persons=60, seed=2, now=NOW)
+    with new_session(engine) as demo:
+        result = advice_records.verify(demo, today=date(2026, 3, 11))
+        assert result.ok and result.checked > 0
+    engine.dispose()
