@@ -40,6 +40,8 @@ NARROW_WIDTHS = {"due": 14, "kind": 13, "person": 13, "number": 13}
 WIDE_WIDTHS = {"due": 14, "kind": 15, "person": 22, "number": 15, "attempts": 9}
 # From this width on every column has its full width.
 WIDE = 140
+# From this width on the narrow layout has room for whole names.
+ROOMY = 110
 
 
 def due_text(item: AgendaItem, now: datetime) -> str:
@@ -102,12 +104,18 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
 
     @work(thread=True, exclusive=True, group="agenda-load", exit_on_error=False)
     def reload(self) -> None:
+        from advisor_tui.services.birthdays import upcoming_birthdays
         from advisor_tui.services.followups.agenda import agenda
         from advisor_tui.storage.db import new_session
 
         app = self.app
         with new_session(app.engine) as session:  # type: ignore[attr-defined]
             result = agenda(
+                session,
+                app.clock(),  # type: ignore[attr-defined]
+                region=app.settings.region,  # type: ignore[attr-defined]
+            )
+            result.birthdays = upcoming_birthdays(
                 session,
                 app.clock(),  # type: ignore[attr-defined]
                 region=app.settings.region,  # type: ignore[attr-defined]
@@ -136,6 +144,8 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
         columns = COLUMNS_NARROW if narrow else COLUMNS
         table.clear(columns=True)
         widths = dict(NARROW_WIDTHS if narrow else WIDE_WIDTHS)
+        if narrow and self.app.size.width >= ROOMY:
+            widths["person"] = WIDE_WIDTHS["person"]  # names whole; the reason still gets 40+
         if not narrow:  # a snoozed one says until when beside its due time
             longest = max((len(due_text(i, agenda.now)) for i in agenda.items), default=0)
             widths["due"] = max(widths["due"], longest)
