@@ -23,6 +23,7 @@ HELP_KEY = "due.cmd.help"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--until", metavar="DATE", help=t("due.opt.until"))
+    parser.add_argument("--mine", action="store_true", help=t("due.opt.mine"))
     parser.add_argument("--json", action="store_true", help=t("cli.opt.json"))
 
 
@@ -30,6 +31,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from datetime import time
 
     from advisor_tui.domain.timestamps import local, utcnow
+    from advisor_tui.services.birthdays import upcoming_birthdays
     from advisor_tui.services.followups.agenda import agenda
     from advisor_tui.services.followups.timing import MomentError, end_of_day, parse_moment
 
@@ -42,7 +44,11 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         except MomentError:
             raise UsageError(t("due.bad_until", text=args.until)) from None
     with ctx.session() as session:
-        result = agenda(session, now, until, region=ctx.settings.region)
+        from advisor_tui.storage.authorship import current_name
+
+        mine = current_name() if args.mine else None
+        result = agenda(session, now, until, region=ctx.settings.region, mine=mine)
+        result.birthdays = upcoming_birthdays(session, now, region=ctx.settings.region)
     if args.json:
         ctx.print_json([{**item.as_json(), "section": item.section.value} for item in result.items])
     else:

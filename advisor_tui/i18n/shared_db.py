@@ -44,6 +44,18 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "de": "Sicherung vorher: {path}",
         "en": "Backup first: {path}",
     },
+    "assign.no_followup": {
+        "de": "Eine Wiedervorlage Nr. {id} gibt es nicht.",
+        "en": "There is no follow-up no. {id}.",
+    },
+    "assign.no_request": {
+        "de": "Einen Eingang Nr. {id} gibt es nicht.",
+        "en": "There is no request no. {id}.",
+    },
+    "due.opt.mine": {
+        "de": "nur meine: mir oder niemandem zugewiesen (advisor_name)",
+        "en": "only mine: assigned to me or to nobody (advisor_name)",
+    },
     "backup.no_pg_dump": {
         "de": "pg_dump ist nicht installiert; eine PostgreSQL-Datenbank sichert „advisor "
         "export“ (alle Personen als vCard/CSV) oder pg_dump auf dem Server.",

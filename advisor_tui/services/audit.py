@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 from typing import Any
 
 from sqlmodel import Session
 
 from advisor_tui.domain.models import AuditEntry
+from advisor_tui.storage.authorship import current_name
 
 
 def current_actor() -> str:
     """The advisor's name: config `advisor_name` / ADVISOR_NAME, else the OS user."""
-    from advisor_tui.config import ConfigError, load_settings
-
-    try:
-        name = load_settings().advisor_name
-    except ConfigError:
-        name = None
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+    return current_name()
 
 
 def record(

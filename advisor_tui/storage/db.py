@@ -87,6 +87,9 @@ def open_engine(url: str, *, migrate: bool = True) -> Engine:
     from advisor_tui.storage.search_sync import install_index_maintenance
 
     install_index_maintenance()
+    from advisor_tui.storage.authorship import install_authorship
+
+    install_authorship()
     return engine
 
 

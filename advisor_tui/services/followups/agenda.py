@@ -82,7 +82,8 @@ class Agenda:
     overdue: list[AgendaItem] = field(default_factory=list)
     today: list[AgendaItem] = field(default_factory=list)
     upcoming: list[AgendaItem] = field(default_factory=list)
-    # Birthdays of the next 14 days, beside the follow-ups (services.birthdays).
+    # Birthdays of the next 14 days beside the follow-ups: the agenda screen and
+    # `advisor due` add them (services.birthdays).
     birthdays: list[Any] = field(default_factory=list)
 
     @property
@@ -123,12 +124,18 @@ def agenda(
     until: datetime | None = None,
     *,
     region: str = DEFAULT_REGION,
+    mine: str | None = None,
 ) -> Agenda:
-    """Open follow-ups due by `until` (all when None), snoozed ones hidden, in sections."""
+    """Open follow-ups due by `until` (all when None), snoozed ones hidden, in sections.
+
+    `mine`: only those assigned to that advisor or to nobody (services.assignment).
+    """
     rows = [
         f
         for f in _open_followups(session, until)
-        if not is_snoozed(f, now) and (until is None or effective_at(f) <= as_utc(until))
+        if not is_snoozed(f, now)
+        and (until is None or effective_at(f) <= as_utc(until))
+        and (mine is None or f.assigned_to in (None, mine))
     ]
     person_ids = sorted({f.person_id for f in rows})
     ranked = rank_for_persons(session, person_ids, now)
@@ -157,9 +164,6 @@ def agenda(
             number=hottest_number(ranked.get(f.person_id, []), region),
         )
         result.section(item.section).append(item)
-    from advisor_tui.services.birthdays import upcoming_birthdays
-
-    result.birthdays = upcoming_birthdays(session, now, region=region)
     return result
 
 
