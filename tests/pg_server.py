@@ -96,11 +96,29 @@ class PgServer:
             check=True, capture_output=True,
         )  # fmt: skip
         atexit.register(self.stop)
+        self._reap_when_gone(bindir, data, folder)
         return URL.create(
             "postgresql+psycopg",
             username="postgres",
             database="postgres",
             query={"host": str(folder), "port": str(_PORT)},
+        )
+
+    @staticmethod
+    def _reap_when_gone(bindir: Path, data: Path, folder: Path) -> None:
+        """A watchdog: when this process dies without `stop` (killed), so does the server."""
+        as_postgres = " ".join(_as_postgres())
+        script = (
+            f"while kill -0 {os.getpid()} 2>/dev/null && [ -d '{data}' ]; do sleep 2; done; "
+            f"[ -d '{data}' ] && {as_postgres} '{bindir / 'pg_ctl'}' -D '{data}' -m immediate "
+            f"stop >/dev/null 2>&1; rm -rf '{folder}'"
+        )
+        subprocess.Popen(
+            ["sh", "-c", script],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
 
     def stop(self) -> None:
