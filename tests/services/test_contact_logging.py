@@ -22,6 +22,7 @@ from advisor_tui.services.contacts.logging import (
 from advisor_tui.services.contacts.when import parse_when
 from advisor_tui.services.errors import ServiceError, StaleWrite
 from advisor_tui.services.persons.editing import PersonData, add_address, add_person
+from advisor_tui.services.persons.evidence import record_success
 
 NOW = datetime(2026, 3, 10, 14, 30, tzinfo=UTC)
 
@@ -314,3 +315,29 @@ def test_a_recorded_call_is_offered_only_for_a_while_and_only_to_its_person(
         log_contact(session, other.id, outcome="reached", recorded_call_id=call_id, now=NOW)
     session.rollback()
     assert session.exec(select(Interaction)).all()[0].summary == ""
+
+
+def test_completing_a_picked_up_call_as_wrong_number_withdraws_its_success(
+    session: Session, anna: tuple[int, int, int]
+) -> None:
+    """The box saw a pick-up (so: reached); the advisor says it was a stranger's phone."""
+    person_id, mobile_id, _ = anna
+    earlier = NOW - timedelta(days=30)
+    log_contact(session, person_id, address_id=mobile_id, outcome="reached", started_at=earlier)
+    session.commit()
+    at = NOW - timedelta(minutes=2)
+    call_id = _monitored_call(session, person_id, mobile_id, at)
+    record_success(session, mobile_id, at)  # what the monitor did on the pick-up
+    session.commit()
+    log_contact(
+        session,
+        person_id,
+        address_id=mobile_id,
+        outcome="wrong_number",
+        recorded_call_id=call_id,
+        now=NOW,
+    )
+    session.commit()
+    address = session.get_one(Address, mobile_id)
+    assert address.failed_at is not None
+    assert address.last_success_at == earlier  # the stranger's pick-up is no success

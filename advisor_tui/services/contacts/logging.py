@@ -363,6 +363,8 @@ def _complete(
     if advice_record:
         advice_records.seal(session, call)  # FinVermV §18a: tamper-evident from now on
     if call.address_id is not None and outcome != before:
+        if before == Outcome.REACHED.value:  # the monitor took the pick-up for a success
+            evidence.withdraw_success(session, call.address_id, call.occurred_at)
         evidence.apply_outcome(session, call.address_id, outcome, call.occurred_at)
     audit.record(
         session,

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, func, select
 
-from advisor_tui.domain.models import Address
+from advisor_tui.domain.models import Address, Interaction
 from advisor_tui.domain.stability import merged_failure
 from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.domain.vocabulary import AddressKind, FailureKind, Outcome, failure_kinds_for
@@ -90,6 +90,27 @@ def record_success(
     address = _load(session, address_id, expected_version)
     address.last_success_at = _later(address.last_success_at, at)
     return _save(session, address, "address.success", {"at": at.isoformat()})
+
+
+def withdraw_success(session: Session, address_id: int, at: datetime) -> Address | None:
+    """A call first recorded as reached at `at` was not (a voicemail, a wrong number).
+
+    The address's last success goes back to its latest other reached contact,
+    derived from the interactions; None when `at` was not its last success.
+    """
+    address = session.get(Address, address_id)
+    if address is None or address.last_success_at is None:
+        return None
+    if _aware(address.last_success_at) != _aware(at):
+        return None
+    earlier = session.exec(
+        select(func.max(Interaction.occurred_at)).where(
+            Interaction.address_id == address_id,
+            Interaction.outcome == Outcome.REACHED.value,
+        )
+    ).one()
+    address.last_success_at = earlier
+    return _save(session, address, "address.success_withdrawn", {"at": _aware(at).isoformat()})
 
 
 def mark_failed(
