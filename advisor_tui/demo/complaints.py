@@ -102,10 +102,9 @@ def add_demo_recommendations(conn: Connection, now: datetime) -> None:
     ).scalar()
     if first is None:
         return
+    people = Person.__table__  # type: ignore[attr-defined]
     for other in (first + 1, first + 2):
-        if conn.execute(
-            select(Person.__table__.c.id).where(Person.__table__.c.id == other)
-        ).first():  # type: ignore[attr-defined]
+        if conn.execute(select(people.c.id).where(people.c.id == other)).first():
             conn.execute(
                 insert(Recommendation.__table__).values(  # type: ignore[attr-defined]
                     person_id=other, recommended_by_id=first, note="", created_at=now

@@ -102,7 +102,7 @@ def upcoming_birthdays(
     today = local(now).date()
     last_day = today + timedelta(days=days)
     rows = session.exec(
-        select(Person.id, Person.birthday).where(
+        select(col(Person.id), col(Person.birthday)).where(
             col(Person.birthday).is_not(None), col(Person.restricted_until).is_(None)
         )
     ).all()

@@ -8,11 +8,11 @@ import pytest
 from sqlmodel import Session
 
 from advisor_tui.domain.models import FollowUp, Interaction, Request
-from advisor_tui.services.attention.flags import clear_flag, flags_for, history, set_flag
 from advisor_tui.services.attention.suggestions import recommend, suggestions
 from advisor_tui.services.attention.view import Section, attention
 from advisor_tui.services.complaints.register import add_complaint
 from advisor_tui.services.errors import ServiceError
+from advisor_tui.services.flags import clear_flag, flags_for, history, set_flag
 from advisor_tui.services.persons.editing import PersonData, add_person
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)

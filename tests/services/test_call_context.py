@@ -8,9 +8,9 @@ from sqlmodel import Session, select
 
 from advisor_tui.domain.incoming import IncomingMessage
 from advisor_tui.domain.models import FollowUp, Interaction, Request
-from advisor_tui.services.attention.flags import set_flag
 from advisor_tui.services.calls.context import attach_requests_from, caller_context
 from advisor_tui.services.calls.recording import identify_caller
+from advisor_tui.services.flags import set_flag
 from advisor_tui.services.inbox.intake import record_incoming
 from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 

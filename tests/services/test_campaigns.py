@@ -8,7 +8,6 @@ import pytest
 from sqlmodel import Session
 
 from advisor_tui.domain.models import Address, Interaction
-from advisor_tui.services.attention.flags import set_flag
 from advisor_tui.services.campaigns.building import candidates, create_campaign
 from advisor_tui.services.campaigns.criteria import Criteria
 from advisor_tui.services.campaigns.stepping import (
@@ -21,6 +20,7 @@ from advisor_tui.services.campaigns.stepping import (
 )
 from advisor_tui.services.consent.ledger import record_event
 from advisor_tui.services.errors import ServiceError
+from advisor_tui.services.flags import set_flag
 from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)

@@ -10,8 +10,8 @@ from sqlmodel import Session, select
 from advisor_tui.domain.flags import FlagKey
 from advisor_tui.domain.incoming import IncomingMessage
 from advisor_tui.domain.models import Address, FollowUp, Interaction, Person, Request
-from advisor_tui.services.attention.flags import flags_for
 from advisor_tui.services.errors import ServiceError
+from advisor_tui.services.flags import flags_for
 from advisor_tui.services.inbox.handling import answer, set_kind, set_status
 from advisor_tui.services.inbox.intake import record_incoming
 from advisor_tui.services.inbox.learning import (

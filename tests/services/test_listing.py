@@ -10,7 +10,7 @@ from sqlmodel import Session
 from advisor_tui.domain.collation import sort_key
 from advisor_tui.domain.flags import FLAGS
 from advisor_tui.domain.timestamps import utcnow
-from advisor_tui.services.attention.flags import set_flag
+from advisor_tui.services.flags import set_flag
 from advisor_tui.services.importing.run import import_paths
 from advisor_tui.services.persons import listing
 from advisor_tui.services.persons.editing import PersonData, add_person, update_person

@@ -10,8 +10,8 @@ from sqlmodel import select
 
 from advisor_tui.config import Settings
 from advisor_tui.domain.models import FlagEvent, FollowUp, Interaction
-from advisor_tui.services.attention.flags import set_flag
 from advisor_tui.services.complaints.register import add_complaint
+from advisor_tui.services.flags import set_flag
 from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.storage.db import new_session, open_engine
 from advisor_tui.tui.app import AdvisorApp

@@ -4,7 +4,7 @@ A flag (super customer, dissatisfied, payment trouble; `domain.flags`) is never
 a boolean: each time the advisor sets or clears one, a `FlagEvent` row keeps
 when, by whom and why (and for payment trouble the coaching plan). The current
 state of a flag is the latest event for that person and flag
-(`services.attention.flags`), the one source of truth.
+(`services.flags`), the one source of truth.
 """
 
 from __future__ import annotations

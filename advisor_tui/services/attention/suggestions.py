@@ -27,7 +27,7 @@ from advisor_tui.domain.vocabulary import (
     RequestKind,
     RequestStatus,
 )
-from advisor_tui.services.attention.flags import current_flags
+from advisor_tui.services.flags import current_flags
 
 CALL_PERIOD = timedelta(days=365)
 RULES = SuggestionRules()

@@ -20,8 +20,8 @@ from advisor_tui.domain.flags import FlagKey
 from advisor_tui.domain.models import FollowUp, Person, Request
 from advisor_tui.domain.timestamps import as_utc
 from advisor_tui.domain.vocabulary import RequestStatus
-from advisor_tui.services.attention.flags import current_events, flagged_ids
 from advisor_tui.services.attention.suggestions import suggestions
+from advisor_tui.services.flags import current_events, flagged_ids
 
 QUIET_WEEKS = 8
 

@@ -18,8 +18,8 @@ from advisor_tui.domain.models import FollowUp, Interaction, Person, Request
 from advisor_tui.domain.timestamps import as_utc
 from advisor_tui.domain.vocabulary import FollowUpKind, MatchKind, RequestStatus
 from advisor_tui.services import audit
-from advisor_tui.services.attention.flags import current_flags
 from advisor_tui.services.calls.recording import CALL_KEY_PREFIX, CallerInfo
+from advisor_tui.services.flags import current_flags
 from advisor_tui.services.persons.last_contact import last_contact_kinds
 from advisor_tui.services.request_texts import first_texts
 

@@ -33,15 +33,15 @@ def best_phone_score(ranked: list) -> int | None:  # type: ignore[type-arg]
 
 def candidates(session: Session, criteria: Criteria, now: datetime) -> list[int]:
     """Ids of the persons the criteria select, in calling order."""
-    from advisor_tui.services.attention.flags import flagged_ids
     from advisor_tui.services.attention.view import attention_rank
+    from advisor_tui.services.flags import flagged_ids
     from advisor_tui.services.persons.last_contact import last_contacts
     from advisor_tui.services.persons.ranking import rank_for_persons
     from advisor_tui.services.tags import ids_with_tag
 
     criteria.check()
     now = as_utc(now)
-    query = select(Person.id, Person.birthday).where(
+    query = select(col(Person.id), col(Person.birthday)).where(
         col(Person.restricted_until).is_(None), col(Person.kind).in_(criteria.kinds)
     )
     rows = session.exec(query).all()

@@ -16,7 +16,7 @@ from advisor_tui.domain.models import FollowUp, Request
 from advisor_tui.domain.timestamps import as_utc
 from advisor_tui.domain.vocabulary import FollowUpKind, RequestKind, RequestStatus
 from advisor_tui.services import audit
-from advisor_tui.services.attention import flags as attention
+from advisor_tui.services import flags as attention
 
 COMPLAINT_DAYS = 14  # default answer deadline of a complaint; configurable per call
 SOURCE = "request"

@@ -12,8 +12,8 @@ from advisor_tui.domain.due import effective_at, is_overdue, is_snoozed
 from advisor_tui.domain.models import FlagEvent, FollowUp, Interaction, Person, Request
 from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.domain.vocabulary import RequestStatus
-from advisor_tui.services.attention.flags import current_events
 from advisor_tui.services.consent.ledger import states as consent_states
+from advisor_tui.services.flags import current_events
 from advisor_tui.services.persons.editing import get_person
 from advisor_tui.services.persons.ranking import RankedAddress, ranked_addresses
 from advisor_tui.services.request_texts import first_texts

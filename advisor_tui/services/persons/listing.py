@@ -37,7 +37,7 @@ def rows_for(
 ) -> list[PersonRow]:
     """List rows for `people`, in the given order, with each one's hottest address and
     last contact."""
-    from advisor_tui.services.attention.flags import current_flags
+    from advisor_tui.services.flags import current_flags
     from advisor_tui.services.persons.last_contact import last_contacts
     from advisor_tui.services.persons.ranking import rank_for_persons
 

@@ -146,6 +146,9 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
         widths = dict(NARROW_WIDTHS if narrow else WIDE_WIDTHS)
         if narrow and self.app.size.width >= ROOMY:
             widths["person"] = WIDE_WIDTHS["person"]  # names whole; the reason still gets 40+
+        # A section's title ("Überfällig (132)") sits in the due column: never cut.
+        titles = [self._section_title(section, agenda) for section in Section]
+        widths["due"] = max(widths["due"], *(title.cell_len for title in titles))
         if not narrow:  # a snoozed one says until when beside its due time
             longest = max((len(due_text(i, agenda.now)) for i in agenda.items), default=0)
             widths["due"] = max(widths["due"], longest)
@@ -159,9 +162,7 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
             items = agenda.section(section)
             if not items:
                 continue
-            title = Text(f"{t('agenda.section.' + section.value)} ({len(items)})")
-            title.stylize(_SECTION_STYLE[section])
-            table.add_row(title, *[""] * (len(columns) - 1))
+            table.add_row(self._section_title(section, agenda), *[""] * (len(columns) - 1))
             self._rows.append(None)
             for item in items:
                 cells = self._cells(item, agenda.now, narrow)
@@ -197,6 +198,13 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
         else:
             table.move_cursor(row=target)
         table.focus()
+
+    @staticmethod
+    def _section_title(section: Section, agenda: Agenda) -> Text:
+        count = len(agenda.section(section))
+        title = Text(f"{t('agenda.section.' + section.value)} ({count})")
+        title.stylize(_SECTION_STYLE[section])
+        return title
 
     @staticmethod
     def _cells(item: AgendaItem, now: datetime, narrow: bool) -> dict[str, str | Text]:

@@ -244,9 +244,9 @@ class AttentionScreen(ReportsWorkerErrors, Screen[None]):
             items = result.section(section)
             if not items:
                 continue
-            title = Text(f"{t('attention.section.' + section.value)} ({len(items)})")
-            title.stylize(_SECTION_STYLE[section])
-            table.add_row(title, "", "", "")
+            heading = Text(f"{t('attention.section.' + section.value)} ({len(items)})")
+            heading.stylize(_SECTION_STYLE[section])
+            table.add_row(heading, "", "", "")
             self._rows.append(None)
             for item in items:
                 style = "red" if item.overdue else ""
@@ -349,7 +349,7 @@ class AttentionScreen(ReportsWorkerErrors, Screen[None]):
 
     @work(thread=True, group="attention-write", exit_on_error=False)
     def _save(self, item: AttentionItem, choice: FlagChoice, clear: bool, suggested: bool) -> None:
-        from advisor_tui.services.attention.flags import clear_flag, set_flag
+        from advisor_tui.services.flags import clear_flag, set_flag
         from advisor_tui.storage.db import new_session
         from advisor_tui.storage.retry import retry_busy
 

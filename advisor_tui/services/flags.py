@@ -25,7 +25,7 @@ _CHUNK = 500
 
 
 def _latest_ids(ids: Sequence[int] | None, flag: str | None = None) -> object:
-    query = select(func.max(FlagEvent.id)).group_by(FlagEvent.person_id, FlagEvent.flag)
+    query = select(func.max(FlagEvent.id)).group_by(col(FlagEvent.person_id), col(FlagEvent.flag))
     if ids is not None:
         query = query.where(col(FlagEvent.person_id).in_(ids))
     if flag is not None:
