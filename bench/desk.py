@@ -10,12 +10,18 @@ monitor does (`AdvisorApp.on_call`), for a number sampled from the database.
 - RING to pop-up: from handing over the RING until the app knows the caller
   (the toast is shown in the same handler).
 - Ctrl+O to card: from the key until the card shows the person's data.
+- ring socket: from `advisor ring`'s message (`io.ring_socket.send_ring`) until
+  the app knows the caller (the same RING path).
+
+Each phase is reported as wall clock and as this process's CPU time: on a
+shared machine the first grows with the others' load, the second hardly.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import shutil
@@ -68,9 +74,19 @@ class Phase:
         self.cpu.append(time.process_time() - self._c0)
 
 
-async def measure(url: str, numbers: list[str]) -> tuple[Phase, Phase]:
+async def _settle(app: object) -> None:
+    """Wait for the app's workers; one cancelled by a newer one (exclusive) is done too."""
+    from textual.worker import WorkerCancelled
+
+    for worker in list(app.workers):  # type: ignore[attr-defined]
+        with contextlib.suppress(WorkerCancelled):
+            await worker.wait()
+
+
+async def measure(url: str, numbers: list[str]) -> tuple[Phase, Phase, Phase]:
     from advisor_tui.config import Settings
     from advisor_tui.io.callmonitor_events import CallOutcome, OutcomeKind
+    from advisor_tui.io.ring_socket import send_ring
     from advisor_tui.storage.db import open_engine
     from advisor_tui.tui.app import AdvisorApp
     from advisor_tui.tui.screens.card import CardScreen
@@ -78,6 +94,7 @@ async def measure(url: str, numbers: list[str]) -> tuple[Phase, Phase]:
 
     app = AdvisorApp(engine=open_engine(url), settings=Settings(lang="de"), database_label=url)
     ring_times = Phase()
+    socket_times = Phase()
     card_times = Phase()
     async with app.run_test(size=(120, 40)) as pilot:
         while not (app.screen.query(PersonList) and app.screen.query_one(PersonList).total):
@@ -107,8 +124,17 @@ async def measure(url: str, numbers: list[str]) -> tuple[Phase, Phase]:
                 started_at=at, at=at, duration_seconds=30,
             )  # fmt: skip
             app.on_call(hang_up)  # the call ends answered: nothing stays "active"
-            await app.workers.wait_for_complete()
-    return ring_times, card_times
+            await _settle(app)
+            # The same number from a softphone: `advisor ring`'s socket message.
+            app.last_caller = None
+            socket_times.start()
+            sent = await asyncio.to_thread(send_ring, number, app.ring_listener.path, 2.0)
+            assert sent, "the app does not listen on its ring socket"
+            while app.last_caller is None or app.last_caller.number != number:
+                await asyncio.sleep(0.0005)
+            socket_times.stop()
+            await _settle(app)
+    return ring_times, card_times, socket_times
 
 
 def _p95(values: list[float]) -> float:
@@ -136,6 +162,9 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "desk.sqlite3"
+        runtime = Path(tmp) / "run"  # the app's ring socket, apart from a real app's
+        runtime.mkdir(mode=0o700)
+        os.environ["XDG_RUNTIME_DIR"] = str(runtime)
         shutil.copy(args.db, copy)
         url = f"sqlite:///{copy}"
         from advisor_tui.storage.db import open_engine
@@ -147,16 +176,17 @@ def main() -> int:
             import pstats
 
             profiler = cProfile.Profile()
-            rings, cards = profiler.runcall(asyncio.run, measure(url, numbers))
+            rings, cards, sockets = profiler.runcall(asyncio.run, measure(url, numbers))
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.profile)
         else:
-            rings, cards = asyncio.run(measure(url, numbers))
+            rings, cards, sockets = asyncio.run(measure(url, numbers))
     load = os.getloadavg()[0]
     print(
         f"{len(numbers)} calls on {args.db.name}, load average {load:.1f} on {os.cpu_count()} cores"
     )
     report("RING to pop-up", rings)
     report("Ctrl+O to card", cards)
+    report("ring socket", sockets)
     return 0
 
 
