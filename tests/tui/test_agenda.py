@@ -215,6 +215,8 @@ async def test_every_column_fits_the_window_whatever_the_reason(engine: Engine) 
         session.add(
             FollowUp(person_id=ids["bernd"], due_at=NOW + timedelta(days=1), note=long_note)
         )
+        for days in range(1, 12):  # "Überfällig (12)": wider than a due time
+            session.add(FollowUp(person_id=ids["bernd"], due_at=NOW - timedelta(days=days)))
         session.commit()
     for size in ((120, 35), (150, 40), (160, 45)):
         app = _app(engine)
@@ -223,5 +225,7 @@ async def test_every_column_fits_the_window_whatever_the_reason(engine: Engine) 
             await settle(pilot)
             table = screen.query_one("#agenda-table", DataTable)
             assert table.virtual_size.width <= table.size.width, size
+            title = table.get_row_at(0)[0]  # "Überfällig (1)": the due column holds it whole
+            assert table.ordered_columns[0].get_render_width(table) - 2 >= title.cell_len
             if size[0] >= 140:
                 assert "2 Anrufe" in str(table.get_row_at(1))
