@@ -228,4 +228,5 @@ async def test_every_column_fits_the_window_whatever_the_reason(engine: Engine) 
             title = table.get_row_at(0)[0]  # "Überfällig (1)": the due column holds it whole
             assert table.ordered_columns[0].get_render_width(table) - 2 >= title.cell_len
             if size[0] >= 140:
-                assert "2 Anrufe" in str(table.get_row_at(1))
+                rows = [str(table.get_row_at(i)) for i in range(table.row_count)]
+                assert any("2 Anrufe" in row for row in rows)
