@@ -1,9 +1,11 @@
-"""`advisor complaints list|export|add`: the complaint register (VersVermV §17).
+"""`advisor complaints list|export|add|update`: the complaint register (VersVermV §17).
 
 `list` prints the open and recent entries with their next deadline; `export`
 writes the whole register for the IHK as CSV or plain text (`-o FILE`, through
 a temporary file, never over an existing file without --force); `add` enters
-one (from an inbox request with `--request ID`). Exit 0, 1 when a named record
+one (from an inbox request with `--request ID`); `update ID` records its steps
+(acknowledged, forwarded, interim reply, answer), its kind, status or a goodwill
+decision. Exit 0, 1 when a named record
 does not exist, 2 for bad input.
 """
 
@@ -27,8 +29,23 @@ HELP_KEY = "complaints.cmd.help"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "action", choices=("list", "export", "add"), help=t("complaints.opt.action")
+        "action", choices=("list", "export", "add", "update"), help=t("complaints.opt.action")
     )
+    parser.add_argument("id", nargs="?", type=record_id, help=t("complaints.opt.id"))
+    for name in ("acknowledged", "forwarded", "interim", "answered", "guarantee-end"):
+        parser.add_argument(f"--{name}", metavar="DATE", help=t(f"complaints.opt.{name}"))
+    parser.add_argument("--forwarded-to", help=t("complaints.col.forwarded_to"))
+    parser.add_argument("--answer", help=t("complaints.col.answer"))
+    parser.add_argument(
+        "--kind", choices=("complaint", "information"), help=t("complaints.col.kind")
+    )
+    parser.add_argument(
+        "--status", choices=("open", "answered", "withdrawn"), help=t("complaints.col.status")
+    )
+    parser.add_argument(
+        "--tolerance", type=int, metavar="DAYS", help=t("complaints.col.tolerance_days")
+    )
+    parser.add_argument("--goodwill", help=t("complaints.col.goodwill_note"))
     parser.add_argument(
         "--format", choices=("csv", "text"), default="text", help=t("complaints.opt.format")
     )
@@ -54,6 +71,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         if args.action == "add":
             return _add(args, ctx)
+        if args.action == "update":
+            return _update(args, ctx)
         if args.action == "export":
             return _export(args, ctx, rules, today)
         with ctx.session() as session:
@@ -95,6 +114,51 @@ def _add(args: argparse.Namespace, ctx: CliContext) -> int:
         )
         session.commit()
         print(t("complaints.added", id=complaint.id))
+    return 0
+
+
+def _update(args: argparse.Namespace, ctx: CliContext) -> int:
+    from datetime import time
+
+    from advisor_tui.domain.timestamps import local, utcnow
+    from advisor_tui.services.complaints.register import update_complaint
+    from advisor_tui.services.followups.timing import MomentError, parse_moment
+
+    if args.id is None:
+        raise UsageError(t("complaints.need_id"))
+    now = utcnow()
+
+    def moment(text: str) -> object:
+        try:
+            return parse_moment(text, now, default_time=time(9))
+        except MomentError:
+            raise UsageError(t("complaints.bad_date", text=text)) from None
+
+    changes: dict[str, object] = {}
+    dates = (
+        ("acknowledged", "acknowledged_at"),
+        ("forwarded", "forwarded_at"),
+        ("interim", "interim_reply_at"),
+        ("answered", "answered_at"),
+    )
+    for option, field in dates:
+        value = getattr(args, option)
+        if value:
+            changes[field] = moment(value)
+    if args.guarantee_end:
+        changes["guarantee_end"] = local(moment(args.guarantee_end)).date()  # type: ignore[arg-type]
+    for option, field in (("forwarded_to", "forwarded_to"), ("answer", "answer"), ("kind", "kind"),
+                          ("status", "status"), ("tolerance", "tolerance_days"),
+                          ("goodwill", "goodwill_note")):  # fmt: skip
+        value = getattr(args, option)
+        if value is not None:
+            changes[field] = value
+    if not changes:
+        raise UsageError(t("complaints.nothing_to_change"))
+    with ctx.session() as session:
+        update_complaint(session, args.id, **changes)
+        session.commit()
+    print(t("complaints.updated", id=args.id))
     return 0
 
 

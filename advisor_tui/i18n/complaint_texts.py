@@ -7,7 +7,10 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
         "de": "Beschwerderegister (VersVermV §17): auflisten, für die IHK ausgeben",
         "en": "complaint register (VersVermV §17): list it, export it for the IHK",
     },
-    "complaints.opt.action": {"de": "list oder export", "en": "list or export"},
+    "complaints.opt.action": {
+        "de": "list, export, add oder update",
+        "en": "list, export, add or update",
+    },
     "complaints.opt.format": {
         "de": "Ausgabeformat (csv oder text)",
         "en": "output format (csv or text)",
@@ -130,5 +133,23 @@ TEXTS: dict[str, dict[str, str | Plural]] = {
     "complaints.added": {
         "de": "Beschwerde #{id} eingetragen.",
         "en": "Complaint #{id} registered.",
+    },
+    "complaints.opt.id": {"de": "Nr. der Beschwerde (update)", "en": "complaint id (update)"},
+    "complaints.opt.acknowledged": {"de": "Eingang bestätigt am", "en": "acknowledged on"},
+    "complaints.opt.forwarded": {"de": "weitergeleitet am", "en": "forwarded on"},
+    "complaints.opt.interim": {"de": "Zwischenbescheid am", "en": "interim reply on"},
+    "complaints.opt.answered": {"de": "beantwortet am", "en": "answered on"},
+    "complaints.opt.guarantee-end": {"de": "Garantie endete am", "en": "guarantee ended on"},
+    "complaints.need_id": {
+        "de": "Bitte die Nr. der Beschwerde angeben.",
+        "en": "Please give the complaint's id.",
+    },
+    "complaints.nothing_to_change": {
+        "de": "Nichts zu ändern: bitte mindestens eine Angabe machen.",
+        "en": "Nothing to change: please give at least one option.",
+    },
+    "complaints.updated": {
+        "de": "Beschwerde #{id} aktualisiert.",
+        "en": "Complaint #{id} updated.",
     },
 }

@@ -51,3 +51,18 @@ def test_bad_input_is_one_sentence(advisor: Advisor, db_path: Path) -> None:
     assert result.returncode == 2 and "kein Datum" in result.stderr
     result = advisor("complaints", "add", "--person", "99", "--reason", "x", *db)
     assert result.returncode == 1
+
+
+def test_update_records_the_steps(advisor: Advisor, db_path: Path) -> None:
+    anna = _anna(db_path)
+    db = ("--db", str(db_path))
+    advisor("complaints", "add", "--person", str(anna), "--reason", "Schaden offen",
+            "--received", "05.01.2026", *db)  # fmt: skip
+    result = advisor("complaints", "update", "1", "--acknowledged", "06.01.2026",
+                     "--answered", "09.01.2026", "--answer", "Reguliert", "--tolerance", "14",
+                     "--guarantee-end", "31.12.2025", *db)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    listed = advisor("complaints", "list", *db)
+    assert "beantwortet" in listed.stdout and "erledigt" in listed.stdout
+    assert advisor("complaints", "update", "1", *db).returncode == 2  # nothing to change
+    assert advisor("complaints", "update", "9", "--answer", "x", *db).returncode == 1
