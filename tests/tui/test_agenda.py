@@ -133,6 +133,8 @@ async def test_snooze_until_tomorrow_hides_it(engine: Engine) -> None:
             pilot, lambda: app.screen if isinstance(app.screen, SnoozeScreen) else None
         )
         assert dialog.query_one(OptionList).has_focus
+        # The dialog names what it snoozes, as the done dialog does.
+        assert "Rückruf: Anna Müller" in str(dialog.query_one(".dialog-text", Static).render())
         await pilot.press("down", "enter")  # "morgen (02.12. 09:00)"
         await wait_until(pilot, lambda: screen.agenda is not None and not screen.agenda.overdue)
         [snoozed] = [f for f in _open(engine) if f.snoozed_until is not None]

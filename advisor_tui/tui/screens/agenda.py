@@ -292,7 +292,9 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
             if until is not None:
                 self._snooze(item, until)
 
-        self.app.push_screen(SnoozeScreen(self.app.clock()), chosen)  # type: ignore[attr-defined]
+        what = f"{t('followup.' + item.kind)}: {item.person_name}"
+        now = self.app.clock()  # type: ignore[attr-defined]
+        self.app.push_screen(SnoozeScreen(now, what), chosen)
 
     @work(thread=True, group="agenda-write", exit_on_error=False)
     def _mark_done(self, item: AgendaItem, note: str) -> None:

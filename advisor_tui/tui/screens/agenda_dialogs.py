@@ -51,9 +51,10 @@ class SnoozeScreen(ModalScreen[datetime | None]):
     """
     BINDINGS = [Binding("escape", "cancel", "key.back", id="agenda.snooze.cancel")]
 
-    def __init__(self, now: datetime) -> None:
+    def __init__(self, now: datetime, what: str = "") -> None:
         super().__init__()
         self._now = now
+        self._what = what  # which follow-up, as the done dialog names it
         self._choices = snooze_choices(now)
 
     def compose(self) -> ComposeResult:
@@ -62,7 +63,9 @@ class SnoozeScreen(ModalScreen[datetime | None]):
             when = format_datetime(choice.until, short=True) if choice.until else ""
             options.append(Option(t(f"agenda.snooze.{choice.key}", when=when), id=choice.key))
         with Vertical(classes="dialog"):
-            yield Static(t("agenda.snooze.question"), classes="dialog-text")
+            question = t("agenda.snooze.question")
+            text = f"{self._what}\n{question}" if self._what else question
+            yield Static(text, classes="dialog-text", markup=False)
             yield OptionList(*options, id="snooze-choices")
             yield Static(t("agenda.snooze.date_question"), id="snooze-date-label")
             yield Input(id="snooze-date")
