@@ -1,5 +1,7 @@
 """Texts of data safety: input and output files, backups' checks, doctor, erasure ledger."""
 
+from advisor_tui.i18n.plural import plural
+
 TEXTS = {
     # Input files (io/input_files.py)
     "input.not_regular": {
@@ -89,10 +91,18 @@ TEXTS = {
     },
     # Erasure ledger and wipe (services/gdpr)
     "restore.erased_again": {
-        "de": "{count} seit dieser Sicherung gelöschte Person(en) wurden in der "
-        "zurückgeholten Datenbank erneut gelöscht (DSGVO Art. 17).",
-        "en": "{count} person(s) erased since this backup were erased again in the "
-        "restored database (GDPR Art. 17).",
+        "de": plural(
+            "{count} seit dieser Sicherung gelöschte Person wurde in der zurückgeholten "
+            "Datenbank erneut gelöscht (DSGVO Art. 17).",
+            "{count} seit dieser Sicherung gelöschte Personen wurden in der zurückgeholten "
+            "Datenbank erneut gelöscht (DSGVO Art. 17).",
+        ),
+        "en": plural(
+            "{count} person erased since this backup was erased again in the restored "
+            "database (GDPR Art. 17).",
+            "{count} persons erased since this backup were erased again in the restored "
+            "database (GDPR Art. 17).",
+        ),
     },
     "restore.ledger_unreadable": {
         "de": "Das Löschprotokoll der Datenbank {path} ist nicht lesbar; ohne es könnten "
@@ -195,8 +205,14 @@ TEXTS = {
         "en": "The newest good backup is {days} days old ({path}).",
     },
     "doctor.backup_ok": {
-        "de": "Sicherungen: {count} unbeschädigt, die neueste {days} Tage alt ({path}).",
-        "en": "Backups: {count} undamaged, the newest {days} days old ({path}).",
+        "de": plural(
+            "Sicherungen: {count} unbeschädigte, die neueste {days} Tage alt ({path}).",
+            "Sicherungen: {count} unbeschädigte, die neueste {days} Tage alt ({path}).",
+        ),
+        "en": plural(
+            "Backups: {count} undamaged copy, the newest {days} days old ({path}).",
+            "Backups: {count} undamaged copies, the newest {days} days old ({path}).",
+        ),
     },
     "doctor.secure_delete_on": {
         "de": "Gelöschte Daten werden überschrieben (secure_delete).",
@@ -208,7 +224,10 @@ TEXTS = {
     },
     "doctor.summary_ok": {"de": "Alles in Ordnung.", "en": "All is well."},
     "doctor.summary_bad": {
-        "de": "{count} Punkt(e) brauchen Ihre Aufmerksamkeit.",
-        "en": "{count} item(s) need your attention.",
+        "de": plural(
+            "{count} Punkt braucht Ihre Aufmerksamkeit.",
+            "{count} Punkte brauchen Ihre Aufmerksamkeit.",
+        ),
+        "en": plural("{count} item needs your attention.", "{count} items need your attention."),
     },
 }
