@@ -132,7 +132,7 @@ def seal_unsealed(conn: Connection, *, now: datetime | None = None) -> int:
     stamp = as_utc(now or utcnow())
     links = []
     for row in conn.execute(query).mappings().all():
-        content = _content_hash(row)
+        content = _content_hash(dict(row))
         seq += 1
         chain = link_hash(prev, content)
         links.append(
