@@ -106,7 +106,8 @@ def test_backup_of_a_server_database_is_a_pg_dump(
     assert result.returncode == 0, result.stderr
     [dump] = tmp_path.glob("*.dump")
     assert dump.stat().st_mode & 0o077 == 0
-    restore = shutil.which("pg_restore") or str(Path(str(pg_dump_program())).with_name("pg_restore"))
+    beside_dump = Path(str(pg_dump_program())).with_name("pg_restore")
+    restore = shutil.which("pg_restore") or str(beside_dump)
     listing = subprocess.run([restore, "--list", str(dump)], capture_output=True, text=True)
     assert "TABLE DATA public person " in listing.stdout
     assert advisor("backup", str(dump)).returncode == 2  # exists: needs --force
