@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from advisor_tui.commands.context import CliContext, UsageError, record_id
 from advisor_tui.i18n import t, tn
@@ -134,7 +134,7 @@ def _update(args: argparse.Namespace, ctx: CliContext) -> int:
         except MomentError:
             raise UsageError(t("complaints.bad_date", text=text)) from None
 
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     dates = (
         ("acknowledged", "acknowledged_at"),
         ("forwarded", "forwarded_at"),
