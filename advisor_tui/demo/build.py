@@ -46,9 +46,7 @@ FLAG_EVENT_COLUMNS = (
 
 GUIDO_INDEX = next(i for i, p in enumerate(FIXED_PERSONS) if p.first_name == "Guido")
 # Thomas and Sabine Müller share a landline: a voicemail from it has both as candidates.
-MUELLER_INDICES = tuple(
-    i for i, p in enumerate(FIXED_PERSONS) if p.last_name == "Müller"
-)
+MUELLER_INDICES = tuple(i for i, p in enumerate(FIXED_PERSONS) if p.last_name == "Müller")
 SHARED_LANDLINE = "+49221345678"
 SHARED_BODY = (
     "Nachricht auf der Mailbox: Hier Müller, wir haben eine Frage zur Hausratversicherung, "
