@@ -56,8 +56,9 @@ def test_plural_entries_are_plural_in_both_languages() -> None:
 def test_no_bare_count_before_a_plural_noun() -> None:
     # "{count} Felder" must be a plural(...) entry, or it says "1 Felder".
     counted = re.compile(r"{(count|total|persons|n)} [A-ZÄÖÜa-z]")
-    # stab.unit.*: the caller picks "day"/"days"; "weitere"/"more" do not inflect.
-    exempt = ("stab.unit.", "search.more_addresses")
+    # stab.unit.*: the caller picks "day"/"days"; "weitere"/"more", "erledigt"/"done" do not
+    # inflect ("3 von 12 erledigt").
+    exempt = ("stab.unit.", "search.more_addresses", "campaign.done_of")
     bare = [
         key
         for key, texts in CATALOG.items()
