@@ -184,6 +184,10 @@ async def test_edit_person_changes_name_and_kind(engine: Engine) -> None:
         assert card.data is not None
         assert card.data.person.first_name == "Annette"
         assert card.data.person.kind == "former"
+        toasts = await _until(
+            pilot, lambda: " ".join(str(n.message) for n in app._notifications) or None
+        )
+        assert "gespeichert" in toasts and "{name}" not in toasts and "Annette" in toasts
     with new_session(engine) as session:
         person = session.get(Person, person_id)
         assert person is not None and (person.first_name, person.kind) == ("Annette", "former")

@@ -361,22 +361,23 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         from advisor_tui.storage.db import new_session
         from advisor_tui.storage.retry import retry_busy
 
-        def transaction() -> int | None:
+        def transaction() -> tuple[int | None, str]:
             with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
                 result = change(session)
                 new_id = result.id if isinstance(result, Address) else None
+                name = str(getattr(result, "display_name", "") or "")  # "{name} gespeichert."
                 session.commit()
-                return new_id
+                return new_id, name
 
         try:
-            address_id = retry_busy(transaction)
+            address_id, name = retry_busy(transaction)
         except Exception as exc:
             self.app.call_from_thread(self.app.report_error, exc)  # type: ignore[attr-defined]
             self.app.call_from_thread(self.reload)
             return
         if follow:
             self._follow_id = address_id
-        self.app.call_from_thread(self.notify, t(done_key))
+        self.app.call_from_thread(self.notify, t(done_key, name=name))
         self.app.call_from_thread(self.app.data_changed, frozenset({self.person_id}))  # type: ignore[attr-defined]
 
     def on_data_changed(self, message: DataChanged) -> None:
