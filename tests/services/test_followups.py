@@ -203,7 +203,7 @@ def test_an_answered_call_also_closes_a_callback_for_a_missed_call_from_the_inbo
     session.add(request)
     session.flush()
     callbacks = [
-        FollowUp(person_id=anna, kind="callback", due_at=at, request_id=request.id),
+        FollowUp(person_id=anna, kind="callback", due_at=at, request_id=request.id, created_at=at),
         FollowUp(person_id=anna, kind="callback", due_at=at + timedelta(days=3), note="Angebot"),
     ]
     session.add_all(callbacks)
