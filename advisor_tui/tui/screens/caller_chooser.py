@@ -29,14 +29,15 @@ class CallerChooserScreen(ModalScreen[int | None]):
         Binding("escape", "cancel", "chooser.key.cancel", id="chooser.cancel"),
     ]
 
-    def __init__(self, candidates: list[tuple[int, str]]) -> None:
-        """`candidates`: (person id, line to show) in display order."""
+    def __init__(self, candidates: list[tuple[int, str]], title_key: str = "chooser.title") -> None:
+        """`candidates`: (id, line to show) in display order; also used for other choices."""
         super().__init__()
         self._candidates = candidates
+        self._title_key = title_key
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(t("chooser.title"), classes="dialog-title", markup=False)
+            yield Static(t(self._title_key), classes="dialog-title", markup=False)
             yield OptionList(
                 *(Option(label, id=str(person_id)) for person_id, label in self._candidates),
                 id="caller_choices",

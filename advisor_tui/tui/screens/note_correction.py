@@ -10,47 +10,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
 from advisor_tui.i18n import t
+from advisor_tui.tui.screens.caller_chooser import CallerChooserScreen
 from advisor_tui.tui.screens.confirm import ConfirmScreen
 
 
-class ContactChoiceScreen(ModalScreen[int | None]):
+class ContactChoiceScreen(CallerChooserScreen):
     """Which logged contact's note to correct; dismisses with its id, None on Esc."""
-
-    DEFAULT_CSS = """
-    ContactChoiceScreen { align: center middle; }
-    ContactChoiceScreen OptionList { height: auto; max-height: 14; }
-    """
-    BINDINGS = [Binding("escape", "cancel", "key.back", id="note.choose.cancel")]
 
     def __init__(self, contacts: list[tuple[int, str]]) -> None:
         """`contacts`: (interaction id, line to show), most recent first."""
-        super().__init__()
-        self._contacts = contacts
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(t("note.choose.title"), classes="dialog-title")
-            yield OptionList(
-                *(Option(label, id=str(contact_id)) for contact_id, label in self._contacts),
-                id="note-contacts",
-            )
-
-    def on_mount(self) -> None:
-        choices = self.query_one("#note-contacts", OptionList)
-        choices.highlighted = 0
-        choices.focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id is not None:
-            self.dismiss(int(event.option.id))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        super().__init__(contacts, title_key="note.choose.title")
 
 
 class NoteEditScreen(ModalScreen[str | None]):
