@@ -26,7 +26,6 @@ ADVISOR_REGION, ADVISOR_CONFIG (path of another config file).
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -123,6 +122,8 @@ def load_settings() -> Settings:
     file_lang = ""
     path = _config_path()
     if path.is_file():
+        import tomllib  # only with a config file: `advisor who` starts without it
+
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

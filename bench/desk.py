@@ -111,9 +111,14 @@ async def measure(url: str, numbers: list[str]) -> tuple[Phase, Phase, Phase]:
             while app.last_caller is None or app.last_caller.number != number:
                 await asyncio.sleep(0.0005)
             ring_times.stop()
+            caller_id = app.last_caller.candidates[0].person_id
             card_times.start()
             await pilot.press("ctrl+o")
-            while not (isinstance(app.screen, CardScreen) and app.screen.data is not None):
+            while not (
+                isinstance(app.screen, CardScreen)
+                and app.screen.data is not None
+                and app.screen.data.person.id == caller_id
+            ):
                 await asyncio.sleep(0.0005)
             card_times.stop()
             await pilot.press("escape")
@@ -186,6 +191,7 @@ def main() -> int:
     )
     report("RING to pop-up", rings)
     report("Ctrl+O to card", cards)
+    print("  each (ms):", " ".join(f"{w * 1000:.0f}" for w in cards.wall))
     report("ring socket", sockets)
     return 0
 

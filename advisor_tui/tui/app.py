@@ -52,6 +52,7 @@ CALLER_KEY_SECONDS = 120.0
 GC_THRESHOLDS = (20_000, 20, 20)
 # While call outcomes wait for a busy database, try again this often.
 PENDING_RETRY_SECONDS = 3.0
+CARD_SCREEN = "card"  # the installed, reused customer card
 
 
 class AdvisorApp(PaletteInLanguage, App[int]):
@@ -122,6 +123,7 @@ class AdvisorApp(PaletteInLanguage, App[int]):
             self.call_after_refresh(self.start_call_monitor, monitor.host, monitor.port)
         # `advisor ring NUMBER` (a softphone) pops up its caller here.
         self.run_worker(self.ring_listener.start(), name="ring-listener", exit_on_error=False)
+        self.call_after_refresh(self.prepare_card)
         self.call_after_refresh(_freeze_startup_objects)
         self._count_due()
         self._watch_changes()
@@ -214,10 +216,29 @@ class AdvisorApp(PaletteInLanguage, App[int]):
 
     # -- people ---------------------------------------------------------------
 
+    def prepare_card(self) -> None:
+        """Build the one card screen after the first paint, so the first Ctrl+O is fast too.
+
+        The app reuses one card screen for every person: composing and mounting its
+        ~20 widgets was most of the time from Ctrl+O to the card (bench/desk.py).
+        Textual builds an installed screen only when it is shown; `_get_screen`
+        (the step `push_screen` takes first) builds it now. Without it, the first
+        open builds the screen, as before.
+        """
+        if self.is_screen_installed(CARD_SCREEN):
+            return
+        self.install_screen(CardScreen(0), CARD_SCREEN)
+        build = getattr(self, "_get_screen", None)
+        if callable(build):
+            build(CARD_SCREEN)
+
     def open_card(self, person_id: int) -> None:
         while isinstance(self.screen, CardScreen):
             self.pop_screen()
-        self.push_screen(CardScreen(person_id))
+        self.prepare_card()
+        card = self.get_screen(CARD_SCREEN, CardScreen)
+        card.show_person(person_id)
+        self.push_screen(card)
 
     def action_agenda(self) -> None:
         """F3: the agenda of open follow-ups (overdue, today, upcoming)."""

@@ -160,3 +160,47 @@ async def test_edit_address_normalizes_the_new_text(engine: Engine) -> None:
         normalized = [r.address.normalized for r in card.data.addresses]
         assert "+491607654321" in normalized
         assert "+491712345678" not in normalized
+
+
+async def test_the_card_is_reused_and_never_shows_the_previous_person(engine: Engine) -> None:
+    """One card screen for every person (Ctrl+O speed): the next person, cursor on top."""
+    anna_id = _anna(engine)
+    with new_session(engine) as session:
+        bernd = add_person(session, PersonData(first_name="Bernd", last_name="Becker"))
+        add_address(session, bernd.id, "mobile", "0160 9876543")
+        add_address(session, bernd.id, "email", "bernd@becker.de")
+        session.commit()
+        bernd_id = bernd.id
+    app = AdvisorApp(engine=engine, settings=Settings(lang="de"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"schmidt", "enter")
+        first = await _loaded(pilot, app)
+        assert first.person_id == anna_id
+        await pilot.press("down")
+        assert first.query_one("#addresses").cursor_row == 1  # type: ignore[attr-defined]
+        anna_data = first.data
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        await pilot.press(*"becker")
+        await settle(pilot)
+        seen: list[int] = []
+        app.screen_change_signal.subscribe(
+            app, lambda screen: seen.append(screen.data.person.id)  # type: ignore[attr-defined]
+            if isinstance(screen, CardScreen) and screen.data is not None else None
+        )  # fmt: skip
+        await pilot.press("enter")
+        second = await wait_until(
+            pilot,
+            lambda: isinstance(app.screen, CardScreen) and app.screen.person_id == bernd_id,
+        )
+        assert second
+        assert app.screen is first  # the same screen, not built again
+        assert seen == [bernd_id]  # the moment it was shown, it held Bernd already
+        assert first.data is not None and first.data.person.id == bernd_id
+        assert first.query_one("#addresses").cursor_row == 0  # type: ignore[attr-defined]
+        assert "Becker" in str(first.query_one("#card-head").render())
+        # A reload for Anna still under way when Bernd came does not bring her back.
+        assert anna_data is not None
+        first._show(anna_data)
+        assert first.data.person.id == bernd_id

@@ -170,7 +170,32 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         return self.person_id
 
     def on_mount(self) -> None:
-        self.reload()
+        if self.person_id:  # 0: built ahead of the first open (AdvisorApp.prepare_card)
+            self.reload()
+
+    def show_person(self, person_id: int) -> None:
+        """Show another person on this (already built) card before it is pushed again.
+
+        The app keeps one card screen and reuses it (building a new screen is most of
+        the time Ctrl+O takes). The data is read here, in the key's own handler
+        (a few ms), so the previous person is never seen, not even for a frame.
+        """
+        self.person_id = person_id
+        self._follow_id = None
+        if not self.is_mounted:
+            return  # the first open: on_mount loads
+        self._show(self._load(), row=0)
+
+    def _load(self) -> CardData:
+        from advisor_tui.storage.db import new_session
+
+        with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
+            return load_card(
+                session,
+                self.person_id,
+                self.app.clock(),  # type: ignore[attr-defined]
+                recent=max(RECENT_INTERACTIONS, self.size.height),  # a tall card shows more
+            )
 
     def on_resize(self) -> None:
         # After the layout has given the columns their new widths.
@@ -180,23 +205,18 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
 
     @work(thread=True, exclusive=True, group="card-load", exit_on_error=False)
     def reload(self) -> None:
-        from advisor_tui.storage.db import new_session
-
-        with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
-            data = load_card(
-                session,
-                self.person_id,
-                self.app.clock(),  # type: ignore[attr-defined]
-                recent=max(RECENT_INTERACTIONS, self.size.height),  # a tall card shows more
-            )
+        data = self._load()
         self.app.call_from_thread(self._show, data)
 
-    def _show(self, data: CardData) -> None:
-        # The cursor stays on the address it was on, wherever the new ranking puts it.
-        selected = self.selected
+    def _show(self, data: CardData, row: int | None = None) -> None:
+        """Fill the card; `row` puts the cursor there (a new person: the hottest address)."""
+        if data.person.id != self.person_id:
+            return  # a reload for the person this card showed before
+        # Otherwise the cursor stays on the address it was on, wherever the new ranking puts it.
+        selected = self.selected if row is None else None
         follow = self._follow_id or (selected.address.id if selected is not None else None)
         self._follow_id = None
-        keep = self.query_one("#addresses", DataTable).cursor_row
+        keep = self.query_one("#addresses", DataTable).cursor_row if row is None else row
         self.data = data
         self.query_one("#card-head", Static).update(self._head_text(data))
         self.query_one("#card-facts", Static).update(self._facts_text(data))
