@@ -13,6 +13,7 @@ import os
 from advisor_tui.i18n import (
     addresses,
     agenda_texts,
+    assignment_texts,
     attention_texts,
     birthdays,
     callerid_texts,
@@ -72,6 +73,7 @@ for _part in (
     message_import_texts,
     inbox_texts,
     shared_db,
+    assignment_texts,
 ):
     _overlap = CATALOG.keys() & _part.TEXTS.keys()
     if _overlap:

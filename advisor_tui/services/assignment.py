@@ -26,6 +26,11 @@ def colleagues(session: Session) -> list[str]:
     return list(names.scalars())
 
 
+def assignees(session: Session, me: str) -> list[str]:
+    """Who an item can be handed to: `me` first, then the colleagues by name."""
+    return [me, *(name for name in colleagues(session) if name != me)]
+
+
 def _assign(
     session: Session, model: Any, key: str, item_id: int, to: str | None, version: int | None
 ) -> Any:

@@ -56,6 +56,7 @@ class AgendaItem:
     reason: str  # the note, or rendered from the facts (a missed call)
     attempts: int
     number: str  # the hottest phone number, for display; "" when none
+    assigned_to: str | None = None  # the colleague it is handed to (None: anyone)
 
     @property
     def overdue(self) -> bool:
@@ -162,6 +163,7 @@ def agenda(
             reason=" ".join(followup_text(f, region=region).split()),
             attempts=max(f.attempts or 1, 1),
             number=hottest_number(ranked.get(f.person_id, []), region),
+            assigned_to=f.assigned_to,
         )
         result.section(item.section).append(item)
     return result

@@ -18,6 +18,7 @@ from advisor_tui.domain.models import Message, Person, Request, RequestCandidate
 from advisor_tui.domain.phones import DEFAULT_REGION
 from advisor_tui.domain.signatures import SignatureAddress
 from advisor_tui.domain.vocabulary import RequestStatus
+from advisor_tui.services.assignment import mine_condition
 from advisor_tui.services.inbox.learning import get_request, offered_addresses
 
 PAGE = 500
@@ -41,6 +42,8 @@ class InboxRow:
     suggested_name: str
     candidates: int
     text: str  # subject, else text of the first message
+    assigned_to: str | None = None  # the colleague it is handed to (None: anyone)
+    version: int | None = None  # as loaded: an assignment checks nobody changed it since
 
     @property
     def state(self) -> str:
@@ -68,9 +71,16 @@ def _names(session: Session, ids: set[int]) -> dict[int, str]:
     return {p.id: p.display_name for p in people if p.id is not None}
 
 
-def list_inbox(session: Session, *, limit: int = PAGE, include_done: bool = True) -> list[InboxRow]:
-    """The requests in inbox order (new and unassigned first, then by time)."""
+def list_inbox(
+    session: Session, *, limit: int = PAGE, include_done: bool = True, mine: str | None = None
+) -> list[InboxRow]:
+    """The requests in inbox order (new and unassigned first, then by time).
+
+    `mine`: only those assigned to that advisor or to nobody (services.assignment).
+    """
     query = select(Request)
+    if mine is not None:
+        query = query.where(mine_condition(Request, mine))
     if not include_done:
         query = query.where(col(Request.status) != RequestStatus.DONE.value)
     query = query.order_by(_group(), col(Request.received_at).desc(), col(Request.id).desc())
@@ -120,6 +130,8 @@ def list_inbox(session: Session, *, limit: int = PAGE, include_done: bool = True
                 else "",
                 candidates=int(counts.get(r.id, 0)),
                 text=(message.subject or message.text) if message else "",
+                assigned_to=r.assigned_to,
+                version=r.version,
             )
         )
     return rows

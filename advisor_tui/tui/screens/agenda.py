@@ -1,8 +1,9 @@
 """The agenda (Wiedervorlagen): Overdue / Today / Upcoming in one table.
 
 Letters act here (no text field on this screen): `d` done with a note, `z`
-snooze, Enter opens the person's card. F2 (log a contact) asks
-`selected_person_id()`.
+snooze, `b` hands it to a colleague (Bearbeiter), `m` switches between all
+follow-ups and mine (assigned to me or to nobody), Enter opens the person's
+card. F2 (log a contact) asks `selected_person_id()`.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from advisor_tui.i18n.dates import format_datetime, format_time
 from advisor_tui.services.birthdays import BirthdayItem, context_text, when_text
 from advisor_tui.services.followups.agenda import Agenda, AgendaItem, Section
 from advisor_tui.tui.messages import DataChanged, broadcast
+from advisor_tui.tui.mine_view import my_name, shows_mine, toggle_mine
 from advisor_tui.tui.screens.agenda_dialogs import DoneNoteScreen, SnoozeScreen
+from advisor_tui.tui.screens.assign_dialog import AssignTarget, ask_and_assign, assignee_text
 from advisor_tui.tui.widgets.footer import AdvisorFooter
 from advisor_tui.tui.worker_errors import ReportsWorkerErrors
 
@@ -38,6 +41,8 @@ COLUMNS = ("due", "kind", "person", "number", "reason", "attempts")
 COLUMNS_NARROW = ("due", "kind", "person", "number", "reason")
 NARROW_WIDTHS = {"due": 14, "kind": 13, "person": 13, "number": 13}
 WIDE_WIDTHS = {"due": 14, "kind": 15, "person": 22, "number": 15, "attempts": 9}
+# Wide: a column of who has it, when anyone has one; narrow: "→ Bernd" before the reason.
+ASSIGNEE_WIDTH = 14
 # From this width on every column has its full width.
 WIDE = 140
 # From this width on the narrow layout has room for whole names.
@@ -71,15 +76,20 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
         Binding("escape", "app.pop_screen", "key.back", id="agenda.back"),
         Binding("d", "done", "agenda.key.done", id="agenda.done"),
         Binding("z", "snooze", "agenda.key.snooze", id="agenda.snooze"),
+        Binding("b", "assign", "assign.key", id="agenda.assign"),
+        Binding("m", "toggle_mine", "assign.key.mine", id="agenda.mine"),
         Binding("enter", "open_card", "agenda.key.open", id="agenda.open", show=True),
     ]
 
     class Loaded(Message):
         """The worker's result: the agenda as of `agenda.now`."""
 
-        def __init__(self, agenda: Agenda) -> None:
+        def __init__(self, agenda: Agenda, names: list[str], me: str, mine: bool) -> None:
             super().__init__()
             self.agenda = agenda
+            self.names = names  # who a follow-up can be handed to, me first
+            self.me = me
+            self.mine = mine  # the agenda holds only mine
 
     def __init__(self) -> None:
         super().__init__()
@@ -88,10 +98,16 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
         self._rows: list[AgendaItem | BirthdayItem | None] = []
         self._follow: int | None = None  # a follow-up id to keep the cursor on
         self._last_row = 0  # where the cursor was: title rows are skipped in that direction
+        self._names: list[str] = []
+        self._me = ""
+        self._mine = False
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(t("agenda.title"), id="agenda-title")
+        # The view (all / mine) is known now: the first load need not change the title.
+        self._mine = shows_mine(self.app, "agenda")
+        self._me = my_name(self.app)
+        yield Static(self._title_text(), id="agenda-title", markup=False)
         yield DataTable(id="agenda-table", cursor_type="row", zebra_stripes=False)
         yield Static(t("agenda.empty"), id="agenda-empty")
         yield AdvisorFooter()
@@ -104,25 +120,33 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
 
     @work(thread=True, exclusive=True, group="agenda-load", exit_on_error=False)
     def reload(self) -> None:
+        from advisor_tui.services.assignment import assignees
         from advisor_tui.services.birthdays import upcoming_birthdays
         from advisor_tui.services.followups.agenda import agenda
         from advisor_tui.storage.db import new_session
 
         app = self.app
+        me = my_name(app)
+        mine = self._mine
         with new_session(app.engine) as session:  # type: ignore[attr-defined]
             result = agenda(
                 session,
                 app.clock(),  # type: ignore[attr-defined]
                 region=app.settings.region,  # type: ignore[attr-defined]
+                mine=me if mine else None,
             )
             result.birthdays = upcoming_birthdays(
                 session,
                 app.clock(),  # type: ignore[attr-defined]
                 region=app.settings.region,  # type: ignore[attr-defined]
             )
-        self.post_message(self.Loaded(result))
+            names = assignees(session, me)
+        self.post_message(self.Loaded(result, names, me, mine))
 
     def on_agenda_screen_loaded(self, message: Loaded) -> None:
+        if message.mine != self._mine:
+            return  # loaded before the view was switched; the switch's own load follows
+        self._names, self._me = message.names, message.me
         self._show(message.agenda)
 
     def on_data_changed(self, message: DataChanged) -> None:
@@ -139,11 +163,15 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
         self._follow = None
         keep = table.cursor_row
         self.agenda = agenda
+        self._show_title()
         # Narrow terminals: the calls go into the kind's cell, long names are cut.
         narrow = self.app.size.width < WIDE
         columns = COLUMNS_NARROW if narrow else COLUMNS
         table.clear(columns=True)
         widths = dict(NARROW_WIDTHS if narrow else WIDE_WIDTHS)
+        if not narrow and any(i.assigned_to for i in agenda.items):
+            columns = (*columns[:-2], "assignee", *columns[-2:])
+            widths["assignee"] = ASSIGNEE_WIDTH
         if narrow and self.app.size.width >= ROOMY:
             widths["person"] = WIDE_WIDTHS["person"]  # names whole; the reason still gets 40+
         # A section's title ("Überfällig (132)") sits in the due column: never cut.
@@ -156,7 +184,8 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
         # every column, the calls at the right included, stays on screen.
         widths["reason"] = max(self.app.size.width - 6 - sum(w + 2 for w in widths.values()) - 2, 8)
         for key in columns:
-            table.add_column(t(f"agenda.col.{key}"), key=key, width=widths[key])
+            label = t("assign.col") if key == "assignee" else t(f"agenda.col.{key}")
+            table.add_column(label, key=key, width=widths[key])
         self._rows = []
         for section in Section:
             items = agenda.section(section)
@@ -181,6 +210,7 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
                     "number": birthday.number or "–",
                     "reason": Text(context_text(birthday), overflow="ellipsis", no_wrap=True),
                     "attempts": "",
+                    "assignee": "",
                 }
                 table.add_row(*(cells[key] for key in columns))
                 self._rows.append(birthday)
@@ -199,6 +229,17 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
             table.move_cursor(row=target)
         table.focus()
 
+    def _title_text(self) -> str:
+        """The title says which view this is: all follow-ups, or mine."""
+        view = t("assign.view.mine", name=self._me) if self._mine else t("assign.view.all")
+        return t("assign.view.title", title=t("agenda.title"), view=view)
+
+    def _show_title(self) -> None:
+        title = self.query_one("#agenda-title", Static)
+        text = self._title_text()
+        if str(title.content) != text:  # an update lays the screen out again
+            title.update(text)
+
     @staticmethod
     def _section_title(section: Section, agenda: Agenda) -> Text:
         count = len(agenda.section(section))
@@ -213,13 +254,22 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
         kind = t(f"followup.{item.kind}")
         if narrow and item.attempts > 1:
             kind += f" ×{item.attempts}"
+        reason = Text(item.reason, overflow="ellipsis", no_wrap=True)
+        if narrow and item.assigned_to:
+            reason = Text.assemble(
+                (assignee_text(item.assigned_to) + " ", "bold"),
+                item.reason,
+                overflow="ellipsis",
+                no_wrap=True,
+            )
         return {
             "due": Text(due_text(item, now), style=style),
             "kind": Text(kind, overflow="ellipsis", no_wrap=True),
             "person": Text(item.person_name, overflow="ellipsis", no_wrap=True),
             "number": item.number or "–",
-            "reason": Text(item.reason, overflow="ellipsis", no_wrap=True),
+            "reason": reason,
             "attempts": attempts,
+            "assignee": Text(item.assigned_to or "", overflow="ellipsis", no_wrap=True),
         }
 
     def _item_row(self, row: int, step: int = 1) -> int:
@@ -237,7 +287,11 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
         if 0 <= row < len(self._rows) and self._rows[row] is None:
             target = self._item_row(row, 1 if row >= self._last_row else -1)
             if target != row:
-                event.data_table.move_cursor(row=target)
+                # The first follow-up: its section's title stays in view (a reload's
+                # highlight of row 0 can arrive after _show scrolled home).
+                event.data_table.move_cursor(row=target, scroll=target > 1)
+                if target <= 1:
+                    event.data_table.scroll_home(animate=False, immediate=True)
                 return
         self._last_row = row
 
@@ -295,6 +349,25 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
         what = f"{t('followup.' + item.kind)}: {item.person_name}"
         now = self.app.clock()  # type: ignore[attr-defined]
         self.app.push_screen(SnoozeScreen(now, what), chosen)
+
+    def action_assign(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        target = AssignTarget(
+            "followup",
+            item.followup_id,
+            item.version,
+            f"{t('followup.' + item.kind)}: {item.person_name}",
+            item.assigned_to,
+            item.person_id,
+        )
+        ask_and_assign(self, target, self._names or [my_name(self.app)], self._me)
+
+    def action_toggle_mine(self) -> None:
+        self._mine = toggle_mine(self.app, "agenda")
+        self._show_title()
+        self.reload()
 
     @work(thread=True, group="agenda-write", exit_on_error=False)
     def _mark_done(self, item: AgendaItem, note: str) -> None:

@@ -3,7 +3,9 @@
 Each row shows when, the channel, the sender, who it is from (assigned: the
 name; suggested: "~ Name?"; unassigned: "? nicht zugeordnet" or the number of
 candidates, each styled differently), kind, status and the start of the
-text. Enter opens the request; F2 logs a contact with its person. The
+text, and the colleague who handles it ("→ Bernd"). Enter opens the
+request; `b` hands it to a colleague; `m` switches between all requests and
+mine (assigned to me or to nobody); F2 logs a contact with its person. The
 header counts the new requests.
 """
 
@@ -22,6 +24,8 @@ from advisor_tui.i18n.dates import format_datetime
 from advisor_tui.services.inbox.listing import InboxRow
 from advisor_tui.tui.inbox_format import sender_text
 from advisor_tui.tui.messages import DataChanged
+from advisor_tui.tui.mine_view import my_name, shows_mine, toggle_mine
+from advisor_tui.tui.screens.assign_dialog import AssignTarget, ask_and_assign, assignee_text
 from advisor_tui.tui.widgets.footer import AdvisorFooter
 from advisor_tui.tui.worker_errors import ReportsWorkerErrors
 
@@ -30,6 +34,8 @@ COLUMNS_NARROW = ("when", "channel", "person", "kind", "text")
 WIDTHS = {"when": 12, "channel": 9, "from": 22, "person": 22, "kind": 13, "status": 8}
 NARROW_WIDTHS = {"when": 12, "channel": 8, "person": 18, "kind": 10}
 WIDE = 120
+# Wide: a column of who handles it, when anyone does; narrow: "→ Bernd" before the text.
+ASSIGNEE_WIDTH = 14
 STATE_STYLE = {"assigned": "", "suggested": "italic cyan", "unassigned": "bold yellow"}
 
 
@@ -61,18 +67,29 @@ class InboxScreen(ReportsWorkerErrors, Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back", id="inbox.back"),
         Binding("enter", "open_request", "inbox.open", id="inbox.open", show=True),
+        Binding("b", "assign", "assign.key", id="inbox.assign"),
+        Binding("m", "toggle_mine", "assign.key.mine", id="inbox.mine"),
     ]
 
     class Loaded(Message):
-        def __init__(self, rows: list[InboxRow], new: int) -> None:
+        def __init__(
+            self, rows: list[InboxRow], new: int, names: list[str], me: str, mine: bool
+        ) -> None:
             super().__init__()
             self.rows = rows
             self.new = new
+            self.names = names  # who a request can be handed to, me first
+            self.me = me
+            self.mine = mine  # the rows are only mine
 
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[InboxRow] = []
         self._follow: int | None = None
+        self._names: list[str] = []
+        self._me = ""
+        self._mine = False
+        self._new = 0  # how many requests are new (the title counts them)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -85,22 +102,39 @@ class InboxScreen(ReportsWorkerErrors, Screen[None]):
         self.title = t("inbox.title")
         self.query_one("#inbox-table").display = False
         self.query_one("#inbox-empty").display = False
+        self._mine = shows_mine(self.app, "inbox")
         self.reload()
 
     @work(thread=True, exclusive=True, group="inbox-load", exit_on_error=False)
     def reload(self) -> None:
+        from advisor_tui.services.assignment import assignees
         from advisor_tui.services.inbox.listing import count_new, list_inbox
         from advisor_tui.storage.db import new_session
 
+        me = my_name(self.app)
+        mine = self._mine
         with new_session(self.app.engine) as session:  # type: ignore[attr-defined]
-            rows = list_inbox(session)
+            rows = list_inbox(session, mine=me if mine else None)
             new = count_new(session)
-        self.post_message(self.Loaded(rows, new))
+            names = assignees(session, me)
+        self.post_message(self.Loaded(rows, new, names, me, mine))
 
     def on_inbox_screen_loaded(self, message: Loaded) -> None:
+        if message.mine != self._mine:
+            return  # loaded before the view was switched; the switch's own load follows
+        self._names, self._me = message.names, message.me
         self.sub_title = tn("inbox.header_count", message.new)
-        self.query_one("#inbox-title", Static).update(tn("inbox.title_count", message.new))
+        self._new = message.new
+        self._show_title()
         self._show(message.rows)
+
+    def _show_title(self) -> None:
+        """The title counts the new requests and says which view this is (when mine)."""
+        title = tn("inbox.title_count", self._new)
+        if self._mine:
+            view = t("assign.view.mine", name=self._me)
+            title = t("assign.view.title", title=title, view=view)
+        self.query_one("#inbox-title", Static).update(Text(title))
 
     def on_data_changed(self, message: DataChanged) -> None:
         self.reload()
@@ -121,10 +155,14 @@ class InboxScreen(ReportsWorkerErrors, Screen[None]):
         narrow = self.app.size.width < WIDE
         columns = COLUMNS_NARROW if narrow else COLUMNS
         widths = dict(NARROW_WIDTHS if narrow else WIDTHS)
+        if not narrow and any(row.assigned_to for row in rows):
+            columns = (*columns[:-1], "assignee", "text")
+            widths["assignee"] = ASSIGNEE_WIDTH
         widths["text"] = max(self.app.size.width - 6 - sum(w + 2 for w in widths.values()) - 2, 8)
         table.clear(columns=True)
         for key in columns:
-            table.add_column(t(f"inbox.col.{key}"), key=key, width=widths.get(key))
+            label = t("assign.col") if key == "assignee" else t(f"inbox.col.{key}")
+            table.add_column(label, key=key, width=widths.get(key))
         region = self.app.settings.region  # type: ignore[attr-defined]
         for row in rows:
             cells = self._cells(row, region, narrow)
@@ -143,6 +181,14 @@ class InboxScreen(ReportsWorkerErrors, Screen[None]):
         new = row.status == "new"
         channel = t(f"channel.{row.channel}")
         text = " ".join(row.text.split()) or sender_text(row.sender, row.sender_name, region)
+        shown = Text(text, overflow="ellipsis", no_wrap=True, style="" if new else "dim")
+        if narrow and row.assigned_to:
+            shown = Text.assemble(
+                (assignee_text(row.assigned_to) + " ", "bold"),
+                (text, "" if new else "dim"),
+                overflow="ellipsis",
+                no_wrap=True,
+            )
         return {
             "when": Text(format_datetime(row.received_at, short=True), style="bold" if new else ""),
             "channel": Text(channel, overflow="ellipsis", no_wrap=True),
@@ -152,7 +198,8 @@ class InboxScreen(ReportsWorkerErrors, Screen[None]):
             "person": person_cell(row),
             "kind": Text(t(f"rkind.{row.kind}"), overflow="ellipsis", no_wrap=True),
             "status": Text(t(f"rstatus.{row.status}"), style="bold" if new else "dim"),
-            "text": Text(text, overflow="ellipsis", no_wrap=True, style="" if new else "dim"),
+            "text": shown,
+            "assignee": Text(row.assigned_to or "", overflow="ellipsis", no_wrap=True),
         }
 
     def selected_row(self) -> InboxRow | None:
@@ -173,6 +220,27 @@ class InboxScreen(ReportsWorkerErrors, Screen[None]):
         if row is not None:
             self._follow = row.id
             self.app.push_screen(RequestScreen(row.id))
+
+    def action_assign(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        who = row.person_name or row.sender_name or row.sender
+        target = AssignTarget(
+            "request",
+            row.id,
+            row.version,
+            t("assign.request_what", id=row.id, who=who),
+            row.assigned_to,
+            row.person_id,
+        )
+        self._follow = row.id
+        ask_and_assign(self, target, self._names or [my_name(self.app)], self._me)
+
+    def action_toggle_mine(self) -> None:
+        self._mine = toggle_mine(self.app, "inbox")
+        self._show_title()
+        self.reload()
 
     @on(DataTable.RowSelected, "#inbox-table")
     def _selected(self, event: DataTable.RowSelected) -> None:

@@ -5,8 +5,8 @@ sender's address), `w` picks a candidate, `n` makes a new customer from the
 request, `k` sets the kind, `s` the status, `a` answers on the channel it came
 in on (logged as a contact, the status moves on), `A` answers on another
 channel (asks first), `e` adds an address found in the signature, `o` opens
-the person's card. F2 logs any contact with the person. Opening a new
-request makes it open.
+the person's card, `b` hands it to a colleague (Bearbeiter). F2 logs any
+contact with the person. Opening a new request makes it open.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ from advisor_tui.services.inbox.listing import RequestDetail
 from advisor_tui.services.persons.card import CardData
 from advisor_tui.tui.inbox_format import sender_text
 from advisor_tui.tui.messages import DataChanged, broadcast
+from advisor_tui.tui.mine_view import my_name
+from advisor_tui.tui.screens.assign_dialog import AssignTarget, ask_and_assign
 from advisor_tui.tui.screens.inbox_dialogs import (
     ChoiceScreen,
     NameScreen,
@@ -48,10 +50,13 @@ ANSWER_CHANNELS = ("phone", "email", "sms", "whatsapp", "signal", "letter", "in_
 class Loaded(Message):
     """The worker's result: the request in full and the card of its person (or suggestion)."""
 
-    def __init__(self, detail: RequestDetail, card: CardData | None) -> None:
+    def __init__(
+        self, detail: RequestDetail, card: CardData | None, names: list[str] | None = None
+    ) -> None:
         super().__init__()
         self.detail = detail
         self.card = card
+        self.names = names or []  # who the request can be handed to, me first
 
 
 def reason_text(how: str, reason: str, many: bool) -> str:
@@ -86,6 +91,7 @@ class RequestScreen(ReportsWorkerErrors, Screen[None]):
         ),
         Binding("e", "offer", "key.request.offer", id="request.offer", show=False),
         Binding("o", "open_card", "key.request.card", id="request.card", show=False),
+        Binding("b", "assign", "assign.key", id="request.assign"),
     ]
 
     def __init__(self, request_id: int) -> None:
@@ -93,6 +99,7 @@ class RequestScreen(ReportsWorkerErrors, Screen[None]):
         self.request_id = request_id
         self.detail: RequestDetail | None = None
         self.card: CardData | None = None
+        self._names: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -116,6 +123,7 @@ class RequestScreen(ReportsWorkerErrors, Screen[None]):
 
     @work(thread=True, exclusive=True, group="request-load", exit_on_error=False)
     def reload(self, seen: bool = False) -> None:
+        from advisor_tui.services.assignment import assignees
         from advisor_tui.services.inbox.handling import mark_seen
         from advisor_tui.services.inbox.listing import load_request
         from advisor_tui.services.persons.card import load_card
@@ -129,10 +137,12 @@ class RequestScreen(ReportsWorkerErrors, Screen[None]):
             detail = load_request(session, self.request_id, region=app.settings.region)
             person_id = detail.request.person_id or detail.request.suggested_person_id
             card = load_card(session, person_id, app.clock()) if person_id else None
-        self.post_message(Loaded(detail, card))
+            names = assignees(session, my_name(app))
+        self.post_message(Loaded(detail, card, names))
 
     def on_loaded(self, message: Loaded) -> None:
         self.detail, self.card = message.detail, message.card
+        self._names = message.names
         self._show()
 
     def on_data_changed(self, message: DataChanged) -> None:
@@ -162,6 +172,10 @@ class RequestScreen(ReportsWorkerErrors, Screen[None]):
             head.append(t("request.to", recipients=shown))
         if request.deadline_at is not None:
             head.append(t("request.deadline", when=format_datetime(request.deadline_at)))
+        if request.assigned_to:
+            head.append(t("assign.request_line", name=request.assigned_to))
+        else:
+            head.append(t("assign.request_nobody", key=self._key("request.assign")))
         self.query_one("#request-head", Static).update(escape("\n".join(head)))
         self.query_one("#request-person", Static).update(escape(self._person_line(detail)))
         self.query_one("#request-candidates", Static).update(escape(self._candidates(detail)))
@@ -498,6 +512,23 @@ class RequestScreen(ReportsWorkerErrors, Screen[None]):
 
         choices = [(o.raw, o.raw) for o in detail.offers]
         self.app.push_screen(ChoiceScreen(t("request.offer"), choices), chosen)
+
+    def action_assign(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        request = detail.request
+        who = detail.person_name or detail.sender_name or request.sender
+        target = AssignTarget(
+            "request",
+            self.request_id,
+            request.version,
+            t("assign.request_what", id=self.request_id, who=who),
+            request.assigned_to,
+            request.person_id,
+        )
+        names = self._names or [my_name(self.app)]
+        ask_and_assign(self, target, names, names[0])  # the list comes with me first
 
     def action_open_card(self) -> None:
         if self.detail is not None and self.detail.request.person_id is not None:
