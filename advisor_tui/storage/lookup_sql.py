@@ -9,7 +9,12 @@ PostgreSQL and 0/1 on SQLite, and `AND valid` reads right on both.
 
 Addresses are queried alone, not joined to person: SQLite (without
 statistics) would rather walk the restricted_until index than the one on the
-address column.
+address column. Each address statement has an index that filters and orders
+at once, (normalized | rev_digits, person_id, id) (migration 0015): with the
+filter column alone indexed, PostgreSQL's generic plan for a prepared
+statement without statistics walked the person_id index instead (hundreds of
+ms). On PostgreSQL rev_digits compares in byte order (COLLATE "C"), which the
+suffix range's ':' bound needs.
 """
 
 from __future__ import annotations

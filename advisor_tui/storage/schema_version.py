@@ -4,4 +4,4 @@
 that nothing needs doing. A test keeps this equal to Alembic's own head.
 """
 
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0015"

@@ -78,6 +78,11 @@ class Address(_Versioned, SQLModel, table=True):
     """One way to reach a person, with the evidence of whether it works."""
 
     __tablename__ = "address"
+    # The reverse lookup's filters with its order (storage.lookup_sql, migration 0015).
+    __table_args__ = (
+        Index("ix_address_normalized_person", "normalized", "person_id", "id"),
+        Index("ix_address_rev_digits_person", "rev_digits", "person_id", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = _parent("person")
@@ -86,9 +91,9 @@ class Address(_Versioned, SQLModel, table=True):
     label: str = Field(default="", max_length=100)  # "WhatsApp", "Büro", vCard X-ABLabel
     raw: str = Field(max_length=1000)  # exactly as entered or imported
     # E.164 phone, normalized e-mail, folded handle or one-line postal; None if invalid.
-    normalized: str | None = Field(default=None, max_length=500, index=True)
+    normalized: str | None = Field(default=None, max_length=500)
     # Reversed national significant digits of a phone number, for suffix lookup.
-    rev_digits: str | None = Field(default=None, max_length=30, index=True)
+    rev_digits: str | None = Field(default=None, max_length=30)
     phone_type: str | None = Field(default=None, max_length=30)  # phonenumbers type
     valid: bool = True
     invalid_reason: str | None = Field(default=None, max_length=300)
