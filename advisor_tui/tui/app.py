@@ -21,13 +21,11 @@ from advisor_tui.domain.timestamps import utcnow
 from advisor_tui.i18n import t, tn
 from advisor_tui.i18n.errors import describe_error
 from advisor_tui.services.calls.pending import PendingCalls
-from advisor_tui.services.calls.text import number_text
 from advisor_tui.storage.retry import retry_busy
 from advisor_tui.tui.commands import AdvisorCommands, PaletteInLanguage
 from advisor_tui.tui.messages import CallRecorded, CallsWaiting, DataChanged
 from advisor_tui.tui.ring_listener import RingListener
 from advisor_tui.tui.ring_popup import person_head, ring_text
-from advisor_tui.tui.screens.card import CardScreen
 from advisor_tui.tui.screens.confirm import ConfirmScreen
 from advisor_tui.tui.screens.customers import CustomersScreen
 from advisor_tui.tui.screens.help import HelpScreen
@@ -123,7 +121,6 @@ class AdvisorApp(PaletteInLanguage, App[int]):
             self.call_after_refresh(self.start_call_monitor, monitor.host, monitor.port)
         # `advisor ring NUMBER` (a softphone) pops up its caller here.
         self.run_worker(self.ring_listener.start(), name="ring-listener", exit_on_error=False)
-        self.call_after_refresh(self.prepare_card)
         self.call_after_refresh(_freeze_startup_objects)
         self._count_due()
         self._watch_changes()
@@ -217,7 +214,9 @@ class AdvisorApp(PaletteInLanguage, App[int]):
     # -- people ---------------------------------------------------------------
 
     def prepare_card(self) -> None:
-        """Build the one card screen after the first paint, so the first Ctrl+O is fast too.
+        """Build the one card screen once the list shows, so the first Ctrl+O is fast too.
+
+        (CustomersScreen calls this after its first page: before, it would delay that page.)
 
         The app reuses one card screen for every person: composing and mounting its
         ~20 widgets was most of the time from Ctrl+O to the card (bench/desk.py).
@@ -227,12 +226,16 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         """
         if self.is_screen_installed(CARD_SCREEN):
             return
+        from advisor_tui.tui.screens.card import CardScreen  # after the first paint
+
         self.install_screen(CardScreen(0), CARD_SCREEN)
         build = getattr(self, "_get_screen", None)
         if callable(build):
             build(CARD_SCREEN)
 
     def open_card(self, person_id: int) -> None:
+        from advisor_tui.tui.screens.card import CardScreen
+
         while isinstance(self.screen, CardScreen):
             self.pop_screen()
         self.prepare_card()
@@ -457,6 +460,8 @@ class AdvisorApp(PaletteInLanguage, App[int]):
             return
         self._hide_ring_toast()  # the call ended: its pop-up would only cover the screen
         if kind is OutcomeKind.MISSED and report.missed is not None:
+            from advisor_tui.services.calls.text import number_text
+
             done = (
                 t("calls.done.followups") if report.missed.followup_ids else t("calls.done.inbox")
             )
