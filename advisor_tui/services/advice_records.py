@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, event, insert, inspect
+from sqlalchemy import Connection, event, inspect
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, func, select
 
@@ -30,6 +30,7 @@ from advisor_tui.domain.timestamps import as_utc, utcnow
 from advisor_tui.services import audit
 from advisor_tui.services.errors import NotFound, ServiceError
 from advisor_tui.services.gdpr.records import retention_end
+from advisor_tui.storage.bulk import BulkWriter
 
 GENESIS = "0" * 64
 # What a record says. Links to other rows (person, address, request) and the
@@ -129,28 +130,24 @@ def seal_unsealed(conn: Connection, *, now: datetime | None = None) -> int:
         .where(table.c.id.not_in(sa_select(seals.c.interaction_id)))
         .order_by(table.c.id)
     )
-    stamp = as_utc(now or utcnow())
+    writer = BulkWriter(conn)  # COPY on PostgreSQL, the driver's executemany on SQLite
+    stamp = writer.ts(as_utc(now or utcnow()).replace(tzinfo=None))  # naive: taken as UTC
     links = []
     for row in conn.execute(query).mappings().all():
         content = _content_hash(dict(row))
         seq += 1
         chain = link_hash(prev, content)
-        links.append(
-            {
-                "seq": seq,
-                "interaction_id": row["id"],
-                "corrects_id": None,
-                "content_hash": content,
-                "prev_hash": prev,
-                "chain_hash": chain,
-                "retain_until": retention_end(row["occurred_at"]),
-                "sealed_at": stamp,
-            }
-        )
+        retain = writer.day(retention_end(row["occurred_at"]))
+        links.append((seq, row["id"], None, content, prev, chain, retain, stamp))
         prev = chain
-    for start in range(0, len(links), 1000):
-        conn.execute(insert(seals), links[start : start + 1000])
+    writer.insert(seals, _SEAL_COLUMNS, links)
     return len(links)
+
+
+_SEAL_COLUMNS = (
+    "seq", "interaction_id", "corrects_id", "content_hash", "prev_hash", "chain_hash",
+    "retain_until", "sealed_at",
+)  # fmt: skip
 
 
 def is_sealed(session: Session, interaction_id: int) -> bool:

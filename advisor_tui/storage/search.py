@@ -25,6 +25,7 @@ bulk loaders that bypass the ORM call `rebuild_index(connection)`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from functools import lru_cache
 from typing import Any
 
@@ -248,8 +249,8 @@ def _batches(connection: Connection) -> Iterator[tuple[list[Any], list[Any]]]:
         last_id = high
 
 
-# The two selects of a rebuild, as SQL for SQLite's driver (plain tuples, no per-row work
-# in SQLAlchemy) and as Core for the other dialects.
+# The two selects of a rebuild, as SQL for SQLite's and psycopg's drivers (plain tuples,
+# no per-row work in SQLAlchemy) and as Core for the other dialects.
 _PERSONS_AFTER = (
     f"SELECT {', '.join(_PERSON_NAMES)} FROM person "
     "WHERE id > ? AND restricted_until IS NULL ORDER BY id LIMIT ?",
@@ -269,10 +270,15 @@ _ADDRESSES_BETWEEN = (
 
 def _select(connection: Connection, query: tuple[str, Any], a: int, b: int) -> list[Any]:
     sql, core = query
-    if connection.dialect.name == "sqlite":
-        raw = connection.connection.driver_connection
+    dialect = connection.dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        raw: Any = connection.connection.driver_connection
         assert raw is not None  # an open connection has its driver's connection
-        return raw.execute(sql, (a, b)).fetchall()
+        if dialect == "sqlite":
+            return raw.execute(sql, (a, b)).fetchall()
+        # psycopg: the same text with its placeholders (plain columns, nothing to convert).
+        with raw.cursor() as cursor:
+            return cursor.execute(sql.replace("?", "%s"), (a, b)).fetchall()
     return list(connection.execute(core, {"a": a, "b": b}).all())
 
 
@@ -303,10 +309,15 @@ def rebuild_index(connection: Connection) -> None:
     connection.execute(delete(search_doc))
     connection.execute(delete(name_key))
     writer = BulkWriter(connection)
-    for persons, addresses in _batches(connection):
-        docs, keys = _documents(persons, addresses)
-        writer.insert(search_doc, _DOC_COLUMNS, docs)
-        writer.insert(name_key, _KEY_COLUMNS, keys)
+    # PostgreSQL: the trigram GIN and key indexes are built once afterwards, not row by row.
+    rebuilt: AbstractContextManager[None] = nullcontext()
+    if writer.postgresql:
+        rebuilt = writer.indexes_dropped([search_doc, name_key])
+    with rebuilt:
+        for persons, addresses in _batches(connection):
+            docs, keys = _documents(persons, addresses)
+            writer.insert(search_doc, _DOC_COLUMNS, docs)
+            writer.insert(name_key, _KEY_COLUMNS, keys)
     if sqlite:
         # One pass over the finished documents beats row-by-row inserts.
         connection.exec_driver_sql("INSERT INTO person_fts(person_fts) VALUES ('rebuild')")
