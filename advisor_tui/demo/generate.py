@@ -121,6 +121,9 @@ def generate_demo(
 
         add_demo_complaints(conn, moment)
         add_demo_recommendations(conn, moment)
+        from advisor_tui.demo.colleagues import add_demo_colleagues
+
+        add_demo_colleagues(conn)
         # FinVermV §18a: the demo's advice records join the hash chain, as saved ones do.
         from advisor_tui.services.advice_records import seal_unsealed
 

@@ -176,6 +176,7 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
             widths["person"] = WIDE_WIDTHS["person"]  # names whole; the reason still gets 40+
         # A section's title ("Überfällig (132)") sits in the due column: never cut.
         titles = [self._section_title(section, agenda) for section in Section]
+        titles.append(self._birthday_title(agenda))
         widths["due"] = max(widths["due"], *(title.cell_len for title in titles))
         if not narrow:  # a snoozed one says until when beside its due time
             longest = max((len(due_text(i, agenda.now)) for i in agenda.items), default=0)
@@ -198,8 +199,7 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
                 table.add_row(*(cells[key] for key in columns))
                 self._rows.append(item)
         if agenda.birthdays:
-            title = Text(f"{t('birthday.section')} ({len(agenda.birthdays)})", style="bold")
-            table.add_row(title, *[""] * (len(columns) - 1))
+            table.add_row(self._birthday_title(agenda), *[""] * (len(columns) - 1))
             self._rows.append(None)
             today = local(agenda.now).date()
             for birthday in agenda.birthdays:
@@ -239,6 +239,10 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
         text = self._title_text()
         if str(title.content) != text:  # an update lays the screen out again
             title.update(text)
+
+    @staticmethod
+    def _birthday_title(agenda: Agenda) -> Text:
+        return Text(f"{t('birthday.section')} ({len(agenda.birthdays)})", style="bold")
 
     @staticmethod
     def _section_title(section: Section, agenda: Agenda) -> Text:

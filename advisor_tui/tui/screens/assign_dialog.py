@@ -39,6 +39,19 @@ class AssignTarget:
     assigned_to: str | None
     person_id: int | None = None
 
+    @classmethod
+    def request(
+        cls,
+        request_id: int,
+        version: int | None,
+        who: str,
+        assigned_to: str | None,
+        person_id: int | None,
+    ) -> AssignTarget:
+        """A request, named by its number and who it is from."""
+        what = t("assign.request_what", id=request_id, who=who)
+        return cls("request", request_id, version, what, assigned_to, person_id)
+
 
 @dataclass(frozen=True)
 class Assignee:
@@ -48,8 +61,8 @@ class Assignee:
 
 
 def assignee_text(name: str | None) -> str:
-    """ "→ Bernd" for a row of a list; "" when nobody has it."""
-    return t("assign.marker", name=name) if name else ""
+    """ "→ Bernd" before a narrow row's text (the first name only: room is short)."""
+    return t("assign.marker", name=name.split()[0]) if name and name.strip() else ""
 
 
 class AssignScreen(ModalScreen[Assignee | None]):

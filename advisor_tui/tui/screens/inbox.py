@@ -226,14 +226,7 @@ class InboxScreen(ReportsWorkerErrors, Screen[None]):
         if row is None:
             return
         who = row.person_name or row.sender_name or row.sender
-        target = AssignTarget(
-            "request",
-            row.id,
-            row.version,
-            t("assign.request_what", id=row.id, who=who),
-            row.assigned_to,
-            row.person_id,
-        )
+        target = AssignTarget.request(row.id, row.version, who, row.assigned_to, row.person_id)
         self._follow = row.id
         ask_and_assign(self, target, self._names or [my_name(self.app)], self._me)
 

@@ -519,13 +519,8 @@ class RequestScreen(ReportsWorkerErrors, Screen[None]):
             return
         request = detail.request
         who = detail.person_name or detail.sender_name or request.sender
-        target = AssignTarget(
-            "request",
-            self.request_id,
-            request.version,
-            t("assign.request_what", id=self.request_id, who=who),
-            request.assigned_to,
-            request.person_id,
+        target = AssignTarget.request(
+            self.request_id, request.version, who, request.assigned_to, request.person_id
         )
         names = self._names or [my_name(self.app)]
         ask_and_assign(self, target, names, names[0])  # the list comes with me first
