@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from sqlmodel import Session
 
+    from advisor_tui.commands.text_table import Line
     from advisor_tui.domain.models import Person
     from advisor_tui.services.persons.ranking import RankedAddress
 
@@ -66,8 +67,8 @@ def ranked_entries(
     ]
 
 
-def _address_line(address: dict[str, Any], region: str) -> str:
-    from rich.markup import escape
+def _address_line(address: dict[str, Any], region: str) -> Line:
+    from advisor_tui.commands.text_table import Line
 
     value = address["value"]
     normalized = address["normalized"] or ""
@@ -75,40 +76,39 @@ def _address_line(address: dict[str, Any], region: str) -> str:
         from advisor_tui.domain.phones import format_for_display
 
         value = format_for_display(normalized, region)
-    line = f"{t('addr.' + address['kind'])} {escape(value)}"
+    line = f"{t('addr.' + address['kind'])} {value}"
     if not address["valid"]:
-        return f"[red]{line} ({t('addr.invalid')})[/]"
+        return Line(f"{line} ({t('addr.invalid')})", "red")
     if address["hottest"]:
-        return f"[bold]{line}[/]"
-    return f"[dim]{line}[/]" if address["cold"] else line
+        return Line(line, "bold")
+    return Line(line, "dim" if address["cold"] else "")
 
 
 def print_entries(entries: list[dict[str, Any]], region: str) -> None:
-    """A compact table: one row per person, its best addresses first."""
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
+    """A compact table: one row per person, its best addresses first (no rich: speed)."""
+    from advisor_tui.commands.text_table import Line, print_table
 
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    for key in ("id", "name", "kind", "match", "addresses"):
-        table.add_column(t(f"search.col.{key}"), no_wrap=key != "addresses")
+    rows = []
     for entry in entries:
         addresses = entry["addresses"]
         lines = [_address_line(a, region) for a in addresses[:_SHOWN_ADDRESSES]]
         if len(addresses) > _SHOWN_ADDRESSES:
             more = t("search.more_addresses", count=len(addresses) - _SHOWN_ADDRESSES)
-            lines.append(f"[dim]{more}[/]")
-        name = escape(entry["name"])
+            lines.append(Line(more, "dim"))
+        name = [Line(entry["name"])]
         if entry["company"] and entry["company"] != entry["name"]:
-            name += f"\n[dim]{escape(entry['company'])}[/]"
-        table.add_row(
-            str(entry["id"]),
-            name,
-            t(f"kind.{entry['kind']}"),
-            t(f"search.match.{entry['match']}"),
-            "\n".join(lines) or f"[dim]{t('search.no_address')}[/]",
+            name.append(Line(entry["company"], "dim"))
+        rows.append(
+            [
+                [Line(str(entry["id"]))],
+                name,
+                [Line(t(f"kind.{entry['kind']}"))],
+                [Line(t(f"search.match.{entry['match']}"))],
+                lines or [Line(t("search.no_address"), "dim")],
+            ]
         )
-    Console().print(table)
+    headers = [t(f"search.col.{key}") for key in ("id", "name", "kind", "match", "addresses")]
+    print_table(headers, rows)
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
