@@ -3,7 +3,7 @@
 from advisor_tui.i18n.plural import Plural
 
 TEXTS: dict[str, dict[str, str | Plural]] = {
-    "assign.key": {"de": "Bearbeiter", "en": "assign"},
+    "assign.key": {"de": "zuweisen", "en": "assign"},
     "assign.key.mine": {"de": "meine/alle", "en": "mine/all"},
     "assign.question": {
         "de": "{what}\nWer bearbeitet das? Enter wählt, Esc bricht ab.",

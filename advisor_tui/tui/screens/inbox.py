@@ -225,7 +225,8 @@ class InboxScreen(ReportsWorkerErrors, Screen[None]):
         row = self.selected_row()
         if row is None:
             return
-        who = row.person_name or row.sender_name or row.sender
+        region = self.app.settings.region  # type: ignore[attr-defined]
+        who = row.person_name or sender_text(row.sender, row.sender_name, region)
         target = AssignTarget.request(row.id, row.version, who, row.assigned_to, row.person_id)
         self._follow = row.id
         ask_and_assign(self, target, self._names or [my_name(self.app)], self._me)

@@ -518,7 +518,8 @@ class RequestScreen(ReportsWorkerErrors, Screen[None]):
         if detail is None:
             return
         request = detail.request
-        who = detail.person_name or detail.sender_name or request.sender
+        region = self.app.settings.region  # type: ignore[attr-defined]
+        who = detail.person_name or self._sender(detail, region)
         target = AssignTarget.request(
             self.request_id, request.version, who, request.assigned_to, request.person_id
         )
