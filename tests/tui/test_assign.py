@@ -28,6 +28,7 @@ from advisor_tui.tui.screens.agenda import AgendaScreen
 from advisor_tui.tui.screens.assign_dialog import AssignScreen
 from advisor_tui.tui.screens.inbox import InboxScreen
 from advisor_tui.tui.screens.request_view import RequestScreen
+from tests.conftest import ENGINES
 from tests.tui.helpers import settle, wait_until
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -276,12 +277,15 @@ async def test_a_stale_assignment_says_who_changed_it(
         assert "Zugewiesen an Anna" not in _notes(app)
 
 
+@pytest.mark.parametrize("db_kind", ENGINES, indirect=True)
 async def test_a_request_a_colleague_takes_leaves_mine_on_the_live_refresh(
-    engine: Engine, database_url: str
+    engine: Engine, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ids = _seed(engine)
     app = _app(engine)
     colleague = open_engine(database_url)
+    # The colleague writes from this process: on PostgreSQL say it is another one.
+    monkeypatch.setattr("advisor_tui.storage.changes.ChangeWatcher._mine", lambda self: "")
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             inbox = await _inbox(pilot)
@@ -294,5 +298,31 @@ async def test_a_request_a_colleague_takes_leaves_mine_on_the_live_refresh(
                 assign_request(session, ids["request"], "Bernd")
                 session.commit()
             await wait_until(pilot, lambda: not inbox.rows, timeout=8)
+    finally:
+        colleague.dispose()
+
+
+async def test_a_followup_a_colleague_takes_leaves_my_agenda_on_the_live_refresh(
+    engine: Engine, database_url: str
+) -> None:
+    ids = _seed(engine)
+    app = _app(engine)
+    colleague = open_engine(database_url)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await _agenda(pilot)
+            await pilot.press("m")
+            await wait_until(pilot, lambda: len(screen.agenda.items) == 2)  # type: ignore[union-attr]
+            with new_session(colleague) as session:
+                assign_followup(session, ids["f_guido"], "Bernd")
+                session.commit()
+            await wait_until(
+                pilot,
+                lambda: (
+                    [i.followup_id for i in screen.agenda.items]  # type: ignore[union-attr]
+                    == [ids["f_olaf"]]
+                ),
+                timeout=8,
+            )
     finally:
         colleague.dispose()

@@ -129,11 +129,9 @@ class InboxScreen(ReportsWorkerErrors, Screen[None]):
         self._show(message.rows)
 
     def _show_title(self) -> None:
-        """The title counts the new requests and says which view this is (when mine)."""
-        title = tn("inbox.title_count", self._new)
-        if self._mine:
-            view = t("assign.view.mine", name=self._me)
-            title = t("assign.view.title", title=title, view=view)
+        """The title counts the new requests and says which view this is."""
+        view = t("assign.view.mine", name=self._me) if self._mine else t("assign.view.all")
+        title = t("assign.view.title", title=tn("inbox.title_count", self._new), view=view)
         self.query_one("#inbox-title", Static).update(Text(title))
 
     def on_data_changed(self, message: DataChanged) -> None:
