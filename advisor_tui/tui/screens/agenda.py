@@ -41,7 +41,7 @@ COLUMNS = ("due", "kind", "person", "number", "reason", "attempts")
 COLUMNS_NARROW = ("due", "kind", "person", "number", "reason")
 NARROW_WIDTHS = {"due": 14, "kind": 13, "person": 13, "number": 13}
 WIDE_WIDTHS = {"due": 14, "kind": 15, "person": 22, "number": 15, "attempts": 9}
-# Wide: a column of who has it, when anyone has one; narrow: "→ Bernd" before the reason.
+# Wide: an assignee column when any follow-up shown has one; narrow: "→ Bernd" before the reason.
 ASSIGNEE_WIDTH = 14
 # From this width on every column has its full width.
 WIDE = 140
@@ -176,7 +176,8 @@ class AgendaScreen(ReportsWorkerErrors, Screen[None]):
             widths["person"] = WIDE_WIDTHS["person"]  # names whole; the reason still gets 40+
         # A section's title ("Überfällig (132)") sits in the due column: never cut.
         titles = [self._section_title(section, agenda) for section in Section]
-        titles.append(self._birthday_title(agenda))
+        if agenda.birthdays:
+            titles.append(self._birthday_title(agenda))
         widths["due"] = max(widths["due"], *(title.cell_len for title in titles))
         if not narrow:  # a snoozed one says until when beside its due time
             longest = max((len(due_text(i, agenda.now)) for i in agenda.items), default=0)
