@@ -180,10 +180,10 @@ class Interaction(_Versioned, SQLModel, table=True):
     is_advice_record: bool = False
     retain_until: date | None = None
     # Key of the outside event this was recorded from (services.calls); None when typed in.
-    external_id: str | None = Field(default=None, max_length=200)
+    external_id: str | None = Field(default=None, max_length=200, index=True)
     # The number or address as dialled or written to: kept when the address goes.
     number: str = Field(
-        default="", sa_column=Column(String(500), nullable=False, server_default="")
+        default="", sa_column=Column(String(500), nullable=False, server_default="", index=True)
     )
     result: str | None = Field(default=None, max_length=20)  # ContactResult (business result)
     # What the contact was for (domain.consent.ContactPurpose); UWG §7 binds advertising only.

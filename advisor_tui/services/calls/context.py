@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, or_
+from sqlalchemy import and_, func, or_
 from sqlmodel import Session, col, select
 
 from advisor_tui.domain.flags import flag_symbols
@@ -143,13 +143,18 @@ def _earlier(session: Session, number: str) -> list[EarlierContact]:
         .order_by(col(Request.received_at).desc(), col(Request.id).desc())
         .limit(EARLIER_LIMIT)
     ).all()
+    # Calls from the number: their keys start with the prefix. A range, not LIKE: both
+    # engines serve it from ix_interaction_external_id (byte order on PostgreSQL, 0015);
+    # LIKE scanned every interaction (seconds at 100,000 persons).
+    prefix = f"{CALL_KEY_PREFIX}{number}:"
     calls = session.exec(
         select(Interaction)
         .where(
             or_(
                 col(Interaction.number) == number,
-                col(Interaction.external_id).startswith(
-                    f"{CALL_KEY_PREFIX}{number}:", autoescape=True
+                and_(
+                    col(Interaction.external_id) >= prefix,
+                    col(Interaction.external_id) < prefix[:-1] + ";",  # ";" follows ":"
                 ),
             )
         )
