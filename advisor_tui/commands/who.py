@@ -4,12 +4,13 @@ Exit status 0 when someone matched, 1 when nobody, 2 when the input is no
 number (at least 4 digits) and no e-mail address. `--name-only` prints one
 line for a phone's caller display.
 
-A softphone shows the answer between two rings, so on a SQLite file at the
-newest migration the lookup runs through the stdlib driver
-(`storage.lookup_fast`): the same statements (`storage.lookup_sql`), the same
-lookup (`services.persons.lookup.lookup_with`) and the same ranking as the
-ORM path, without importing SQLAlchemy. Anything else (PostgreSQL, an older
-schema, a missing file) takes the ORM path, which also migrates.
+A softphone shows the answer between two rings, so on a SQLite file or a
+PostgreSQL database at the newest migration the lookup runs through the
+plain driver (`storage.lookup_fast`: sqlite3 or psycopg): the same statements
+(`storage.lookup_sql`), the same lookup (`services.persons.lookup.lookup_with`)
+and the same ranking as the ORM path, without importing SQLAlchemy. Anything
+else (an older schema, a missing file, a server it cannot reach) takes the
+ORM path, which also migrates or explains.
 """
 
 from __future__ import annotations
@@ -55,11 +56,10 @@ def _database_url(ctx: CliContext) -> str:
 
 
 def _fast_answer(url: str, sender: str, region: str, now: datetime | None) -> Answer | None:
-    """The answer through stdlib sqlite3, or None when the normal path must run."""
+    """The answer through a plain driver (sqlite3, psycopg), or None: the normal path runs."""
     from advisor_tui.storage import lookup_fast
 
-    path = lookup_fast.plain_sqlite_file(url)
-    if path is None:
+    if lookup_fast.plain_sqlite_file(url) is None and not url.startswith("postgresql"):
         return None
     from datetime import UTC
     from datetime import datetime as dt
@@ -68,7 +68,7 @@ def _fast_answer(url: str, sender: str, region: str, now: datetime | None) -> An
     from advisor_tui.services.persons.lookup import lookup_with
     from advisor_tui.services.persons.ranking import rank_addresses
 
-    with lookup_fast.open_at_head(path) as connection:
+    with lookup_fast.open_fast(url) as connection:
         if connection is None:
             return None
         execute = lookup_fast.executor(connection)

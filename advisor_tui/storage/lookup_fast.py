@@ -1,16 +1,18 @@
-"""`advisor who` on a SQLite file without the ORM: the stdlib driver runs `lookup_sql`.
+"""`advisor who` without the ORM: a plain driver runs `lookup_sql`.
 
 Importing SQLAlchemy, SQLModel and pydantic costs more than the whole
 answer may take (a softphone shows the name between two rings). This module
-opens the file with `sqlite3`, checks that it is at the newest migration by
-reading `alembic_version` (anything else, the caller takes the normal path,
-which migrates), and hands back an executor for `storage.lookup_sql`'s
+opens a SQLite file with `sqlite3` (or a PostgreSQL database with psycopg
+alone), checks that it is at the newest migration by reading
+`alembic_version` (anything else, the caller takes the normal path, which
+migrates or explains), and hands back an executor for `storage.lookup_sql`'s
 statements plus plain row objects that the pure ranking reads the way it
 reads the ORM's. Nothing here writes.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
@@ -51,6 +53,64 @@ def open_at_head(path: Path) -> Iterator[sqlite3.Connection | None]:
         yield connection if stamped == [HEAD_REVISION] else None
 
 
+@contextmanager
+def open_fast(url: str) -> Iterator[Any]:
+    """A read connection for `url` at head (SQLite file or PostgreSQL), else None.
+
+    Whatever this path does not know for sure (another driver, URL options
+    libpq does not take, a server it cannot reach, an older schema) yields
+    None: the normal path handles it and says what is wrong.
+    """
+    path = plain_sqlite_file(url)
+    if path is not None:
+        with open_at_head(path) as lite:
+            yield lite
+        return
+    conninfo = _libpq_url(url)
+    if conninfo is None:
+        yield None
+        return
+    try:
+        import psycopg
+
+        server = psycopg.connect(conninfo, connect_timeout=5)
+    except Exception:  # no driver, bad option, server away: the normal path explains
+        yield None
+        return
+    with server:  # closed at the end; nothing here writes
+        try:
+            rows = server.execute("SELECT version_num FROM alembic_version").fetchall()
+            stamped = [row[0] for row in rows]
+        except psycopg.Error:
+            stamped = []
+        yield _PgConnection(server) if stamped == [HEAD_REVISION] else None
+
+
+def _libpq_url(url: str) -> str | None:
+    """The libpq URI of a `postgresql+psycopg://` URL (SQLAlchemy's), else None."""
+    for prefix in ("postgresql+psycopg://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql://" + url[len(prefix) :]
+    return None
+
+
+_NAMED = re.compile(r"(?<![:\w]):(\w+)")
+
+
+class _PgConnection:
+    """psycopg with `lookup_sql`'s `:name` parameters, read like a sqlite3 connection."""
+
+    def __init__(self, connection: Any) -> None:
+        self._connection = connection
+        self._sql: dict[str, str] = {}
+
+    def execute(self, sql: str, params: dict[str, Any]) -> Any:
+        query = self._sql.get(sql)
+        if query is None:
+            query = self._sql[sql] = _NAMED.sub(r"%(\1)s", sql.replace("%", "%%"))
+        return self._connection.execute(query, params)
+
+
 def executor(connection: sqlite3.Connection) -> Any:
     """Run `storage.lookup_sql` statements (named parameters) on `connection`."""
 
@@ -61,10 +121,10 @@ def executor(connection: sqlite3.Connection) -> Any:
 
 
 def _when(value: Any) -> datetime | None:
-    """A stored timestamp (naive UTC text, as SQLAlchemy writes it) as an aware datetime."""
+    """A stored timestamp (SQLite: naive UTC text; psycopg: aware) as an aware UTC datetime."""
     if value is None:
         return None
-    parsed = datetime.fromisoformat(value)
+    parsed = value if isinstance(value, datetime) else datetime.fromisoformat(value)
     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
@@ -127,7 +187,9 @@ def _address(row: Sequence[Any]) -> AddressRow:
 def _person(row: Sequence[Any]) -> PersonRow:
     values = dict(zip(lookup_sql.PERSON_COLUMNS, row, strict=True))
     until = values["restricted_until"]
-    values["restricted_until"] = date.fromisoformat(until) if until else None
+    if isinstance(until, str):  # SQLite's text; psycopg gives a date
+        until = date.fromisoformat(until) if until else None
+    values["restricted_until"] = until
     return PersonRow(**values)
 
 
