@@ -112,7 +112,11 @@ def test_lookup_statements_read_addresses_through_their_index(pg: Engine) -> Non
             for name, sql, params, index in STATEMENTS:
                 nodes = _nodes(_generic_plan(conn, sql, params))
                 on_address = [n for n in nodes if n.get("Relation Name") == "address"]
-                indexes = [n["Index Name"] for n in nodes if "Index Name" in n]
+                indexes = [
+                    n["Index Name"]
+                    for n in nodes
+                    if n.get("Index Name", "").startswith(("ix_address", "address_"))
+                ]
                 assert on_address, (name, when)
                 assert all(n["Node Type"] != "Seq Scan" for n in on_address), (name, when, nodes)
                 # Walking ix_address_person_id (and filtering every row) was the slow plan.
