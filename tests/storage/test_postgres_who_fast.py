@@ -9,8 +9,6 @@ really does without SQLAlchemy, and that anything unsure takes the normal path.
 
 from __future__ import annotations
 
-import json
-import random
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,14 +17,14 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import text
 
-from advisor_tui.commands.context import CliContext, UsageError
-from advisor_tui.commands.who import answer
+from advisor_tui.commands.context import CliContext
 from advisor_tui.config import Settings
 from advisor_tui.demo.generate import generate_demo
 from advisor_tui.storage import lookup_fast
 from advisor_tui.storage.db import open_engine
 from advisor_tui.storage.schema_version import HEAD_REVISION
 from tests import pg_server
+from tests.cli.test_who_fast import assert_paths_agree, senders_from
 from tests.conftest import cli_env
 
 pytestmark = pytest.mark.skipif(not pg_server.available(), reason="no PostgreSQL server")
@@ -67,38 +65,15 @@ def _senders(url: str, count: int) -> list[str]:
             text("SELECT kind, normalized, raw FROM address WHERE valid ORDER BY id")
         ).all()
     engine.dispose()
-    senders = []
-    for kind, normalized, raw in random.Random(11).sample(rows, min(count, len(rows))):
-        if normalized.startswith("+49"):
-            senders += [normalized, "0" + normalized[3:], normalized[-7:], raw]
-        elif kind == "email":
-            senders.append(normalized.upper())
-        else:
-            senders.append(raw)
-    return senders + ["0171 0000000", "0000", "nobody@example.org"]
+    return senders_from([(row[0], row[1], row[2]) for row in rows], count)
 
 
 def test_both_paths_return_the_same_on_postgresql(demo_url: str) -> None:
-    ctx = CliContext(settings=Settings(database_url=demo_url))
     with lookup_fast.open_fast(demo_url) as connection:
         assert connection is not None  # the fast path really runs here
-    senders = _senders(demo_url, 120)
-    kinds = set()
-    try:
-        for sender in senders:
-            try:
-                fast = answer(ctx, sender, now=NOW)
-            except UsageError:
-                with pytest.raises(UsageError):
-                    answer(ctx, sender, fast=False, now=NOW)
-                continue
-            slow = answer(ctx, sender, fast=False, now=NOW)
-            assert json.dumps(fast.entries) == json.dumps(slow.entries), sender
-            assert fast.callbacks == slow.callbacks, sender
-            kinds |= {entry["match"] for entry in fast.entries}
-    finally:
-        ctx.close()
-    assert kinds >= {"exact", "suffix", "shared"}
+    assert_paths_agree(
+        CliContext(settings=Settings(database_url=demo_url)), _senders(demo_url, 120)
+    )
 
 
 def test_who_on_postgresql_runs_without_sqlalchemy(demo_url: str) -> None:
