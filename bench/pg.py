@@ -9,7 +9,8 @@ loads the demo (timed), then runs the in-process measurements of bench/run.py
 (reverse lookup, search per keystroke, the TUI list's per-keystroke work),
 `advisor who` as a whole process (median of 10), and an import of N vCards
 (bench/import_vcards.py's cards) into an empty database. One table, both
-engines side by side. Figures: bench/README.md.
+engines side by side, with the load average at the start and end of each
+half (the machine may be shared). Figures: bench/README.md.
 """
 
 from __future__ import annotations
@@ -91,6 +92,7 @@ def main() -> int:
                 else server.new_database(empty=True)
             )
             print(f"{name}: loading {args.persons:,} demo persons ...", file=sys.stderr)
+            load_before = os.getloadavg()[0]
             engine, seconds = load_demo(demo_url, args.persons)
             column = results[name] = {"demo load": f"{seconds:.1f} s"}
             for label, p50, p95, _ in base.bench_inprocess(engine, random.Random(7)):
@@ -106,6 +108,8 @@ def main() -> int:
             )
             seconds = import_seconds(import_url, vcf, env)
             column[f"import {args.cards:,} vCards (process)"] = f"{seconds:.1f} s"
+            # The machine's 1-minute load average when this engine's half began and ended.
+            column["load average (start / end)"] = f"{load_before:.1f} / {os.getloadavg()[0]:.1f}"
     finally:
         server.stop()
     labels = list(results["SQLite"])
