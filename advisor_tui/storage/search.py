@@ -302,7 +302,11 @@ def _empty_without_triggers(connection: Connection) -> None:
 
 
 def rebuild_index(connection: Connection) -> None:
-    """Rebuild the whole index from the person and address tables (bulk loads, migration)."""
+    """Rebuild the whole index from the person and address tables (bulk loads, migration).
+
+    On PostgreSQL the search tables' indexes are dropped and built again at the
+    end: other sessions' searches wait for the commit. For loads, not live use.
+    """
     sqlite = connection.dialect.name == "sqlite"
     if sqlite:
         _empty_without_triggers(connection)
