@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from math import log
 from random import Random
 from typing import Any, Protocol
@@ -66,6 +66,7 @@ FAILURE_OUTCOME = {
 }
 CALL_OUTCOMES = ("reached", "no_answer", "voicemail", "busy")
 FOLLOWUP_STATE = Picker(("done", "upcoming", "overdue", "today", "snoozed"), (45, 25, 12, 8, 10))
+OFFICE_QUARTERS = 40  # 8:00 to 17:45 in quarter hours: when demo follow-ups are due
 FOLLOWUP_KIND = Picker(("callback", "follow_up", "campaign_call"), (30, 50, 20))
 REQUEST_CHANNEL = Picker(
     ("email", "sms", "whatsapp", "voicemail", "phone", "letter", "signal"),
@@ -118,6 +119,24 @@ class Activity:
     def _when(self, start: datetime, end: datetime) -> datetime:
         span = int((end - start).total_seconds())
         return start + timedelta(seconds=self.rng.randrange(max(span, 1)))
+
+    def _office_time(self, when: datetime) -> datetime:
+        """`when` moved into office hours (8:00-17:45 local, Monday to Friday), same day if it can.
+
+        A follow-up due at 02:18 or on a Sunday is nothing an advisor would set. The time of
+        day comes from `when` itself (no random draw), so the rest of the demo stays as it was.
+        Times here are naive UTC; office hours are local (summer time included).
+        """
+        local = when.replace(tzinfo=UTC).astimezone()
+        today = self.day_start.replace(tzinfo=UTC).astimezone().date()
+        day = local.date()
+        if day < today and day.weekday() >= 5:
+            day -= timedelta(days=day.weekday() - 4)  # back to Friday
+        elif day > today and day.weekday() >= 5:
+            day += timedelta(days=7 - day.weekday())  # on to Monday
+        quarter = (local.hour * 60 + local.minute) // 15 % OFFICE_QUARTERS
+        start = datetime(day.year, day.month, day.day, 8) + timedelta(minutes=15 * quarter)
+        return start.astimezone(UTC).replace(tzinfo=None)  # naive = local time here
 
     def _retain(self, when: datetime) -> Any:
         """FinVermV §23: advice records are kept ten years."""
@@ -243,6 +262,11 @@ class Activity:
         else:  # done
             due = self._when(max(who.created, now - TWO_YEARS), now - DAY)
             done = min(due + timedelta(seconds=rng.randrange(3 * 86400)), now)
+        due = self._office_time(due)
+        if snoozed is not None:
+            snoozed = self._office_time(snoozed)
+        if done is not None:
+            done = min(max(done, due), now)
         created = min(due, now) - timedelta(seconds=rng.randrange(3600, 20 * 86400))
         updated = done or (now if snoozed else None)
         self.rows.followups.append(

@@ -270,6 +270,23 @@ def test_followups_due_today_overdue_upcoming_done_snoozed(demo_db: sqlite3.Conn
     assert anna_today
 
 
+def test_followups_are_due_in_office_hours_on_working_days(demo_db: sqlite3.Connection) -> None:
+    """Nobody sets a follow-up for 02:18 or a Sunday (NOW is a Friday)."""
+    from zoneinfo import ZoneInfo
+
+    berlin = ZoneInfo("Europe/Berlin")
+    times = [
+        datetime.fromisoformat(value).replace(tzinfo=UTC).astimezone(berlin)
+        for row in _rows(demo_db, "SELECT due_at, snoozed_until FROM followup")
+        for value in row
+        if value is not None
+    ]
+    assert len(times) > 100
+    outside = [t for t in times if t.weekday() >= 5 or not 8 <= t.hour < 18]
+    assert outside == []
+    assert {t.hour for t in times} >= {8, 12, 17}  # spread over the day, not one time
+
+
 def test_requests_on_several_channels_matched_exactly(demo_db: sqlite3.Connection) -> None:
     requests = _rows(demo_db, "SELECT * FROM request WHERE person_id IS NOT NULL")
     assert {"email", "sms", "whatsapp", "voicemail", "letter", "phone"} <= {
