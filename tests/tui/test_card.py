@@ -204,3 +204,21 @@ async def test_the_card_is_reused_and_never_shows_the_previous_person(engine: En
         assert anna_data is not None
         first._show(anna_data)
         assert first.data.person.id == bernd_id
+
+
+async def test_the_reused_card_takes_a_theme_changed_while_it_was_hidden(engine: Engine) -> None:
+    """Shown again, the card skips restyling (speed) unless the theme or size changed."""
+    anna_id = _anna(engine)
+    app = AdvisorApp(engine=engine, settings=Settings(lang="de"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        card = await _open_card(engine, pilot, app, anna_id)
+        dark = card.styles.background
+        await pilot.press("escape")
+        await settle(pilot)
+        app.theme = "textual-light"
+        await settle(pilot)
+        app.open_card(anna_id)
+        await settle(pilot)
+        assert app.screen is card
+        assert card.styles.background != dark
+        assert card.styles.background == app.screen_stack[0].styles.background

@@ -10,7 +10,7 @@ from typing import Any
 from rich.markup import escape
 from rich.text import Text
 from sqlmodel import Session
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -145,6 +145,7 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         self.person_id = person_id
         self.data: CardData | None = None
         self._follow_id: int | None = None  # an address to put the cursor on at the next show
+        self._styled_for: tuple[str, object] | None = None  # theme and size at the last show
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -168,6 +169,19 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
     def selected_person_id(self) -> int | None:
         """The person F2 logs a contact with (AdvisorApp.action_log_contact)."""
         return self.person_id
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Shown again: restyle only when what styles depend on has changed meanwhile.
+
+        Textual restyles a resumed screen's every widget (half the time Ctrl+O took,
+        bench/desk.py) in case the theme changed while it was hidden. The reused card
+        knows: the theme and the terminal size (its width breakpoints) are all it needs.
+        """
+        seen = (self.app.theme, self.app.size)
+        if seen == self._styled_for:
+            event.refresh_styles = False
+        self._styled_for = seen
+        super()._on_screen_resume(event)
 
     def on_mount(self) -> None:
         if self.person_id:  # 0: built ahead of the first open (AdvisorApp.prepare_card)
