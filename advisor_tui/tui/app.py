@@ -103,6 +103,7 @@ class AdvisorApp(PaletteInLanguage, App[int]):
             self.set_keymap(settings.keymap)
         self.call_monitor: CallMonitor | None = None
         self.last_caller: CallerInfo | None = None
+        self._first_page_shown = False
         self.last_caller_context: CallerContext | None = None
         # What a RING's worker looked up about the caller, until the pop-up shows it.
         self._ring_contexts: dict[int, CallerContext] = {}
@@ -122,7 +123,6 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         # `advisor ring NUMBER` (a softphone) pops up its caller here.
         self.run_worker(self.ring_listener.start(), name="ring-listener", exit_on_error=False)
         self.call_after_refresh(_freeze_startup_objects)
-        self._count_due()
         self._watch_changes()
 
     @work(thread=True, group="due-counts", exit_on_error=False)
@@ -213,10 +213,22 @@ class AdvisorApp(PaletteInLanguage, App[int]):
 
     # -- people ---------------------------------------------------------------
 
+    def after_first_page(self) -> None:
+        """Once the customer list shows its first page: what start-up can do after it.
+
+        The due-count notification (a query over every open follow-up) and building the
+        card screen would otherwise compete with the first page for the CPU.
+        """
+        if self._first_page_shown:
+            return
+        self._first_page_shown = True
+        self._count_due()
+        self.prepare_card()
+
     def prepare_card(self) -> None:
         """Build the one card screen once the list shows, so the first Ctrl+O is fast too.
 
-        (CustomersScreen calls this after its first page: before, it would delay that page.)
+        (Called after the list's first page, `after_first_page`: before, it delayed that page.)
 
         The app reuses one card screen for every person: composing and mounting its
         ~20 widgets was most of the time from Ctrl+O to the card (bench/desk.py).

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from sqlmodel import Session, col, select
 
-from advisor_tui.domain.due import effective_at, is_snoozed
+from advisor_tui.domain.due import Dated, effective_at, is_snoozed
 from advisor_tui.domain.models import FollowUp, Person
 from advisor_tui.domain.phones import DEFAULT_REGION, format_for_display
 from advisor_tui.domain.timestamps import as_utc, local
@@ -173,13 +173,15 @@ def counts(session: Session, now: datetime) -> tuple[int, int]:
     """(overdue, due later today) for the start-up message; snoozed ones not counted."""
     tomorrow = local(now).date() + timedelta(days=1)
     end = datetime.combine(tomorrow, datetime.min.time()).astimezone()
+    # Two columns, not whole follow-ups: at 100,000 persons (~10,000 open ones) loading
+    # entities took ~350 ms of the app's start.
     rows = session.exec(
-        select(FollowUp)
+        select(FollowUp.due_at, FollowUp.snoozed_until)
         .where(col(FollowUp.done_at).is_(None))
         .where(col(FollowUp.due_at) < as_utc(end))
     ).all()
     overdue = today = 0
-    for f in rows:
+    for f in cast("list[Dated]", rows):  # rows with the two attributes Dated needs
         if is_snoozed(f, now):
             continue
         if section_of(effective_at(f), now) is Section.OVERDUE:

@@ -144,8 +144,8 @@ class CustomersScreen(ReportsWorkerErrors, Screen[None]):
         self._shown_query = ""
         self._show_state(total, total)
         self._open_if_asked(total)
-        # The card screen is built now, not before: the first page comes first.
-        self.app.call_after_refresh(self.app.prepare_card)  # type: ignore[attr-defined]
+        # Start-up's other work (due counts, the card screen) now: the first page came first.
+        self.app.call_after_refresh(self.app.after_first_page)  # type: ignore[attr-defined]
 
     @work(thread=True, exclusive=True, group="customers-search", exit_on_error=False)
     def run_search(self, query: str) -> None:
