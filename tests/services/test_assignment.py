@@ -74,4 +74,6 @@ def test_due_mine_on_the_command_line(
     assert anna.returncode == 0, anna.stderr
     assert json.loads(anna.stdout) == []
     bernd = advisor("due", "--mine", "--json", *args, env={**env, "ADVISOR_NAME": "Bernd"})
-    assert [row["id"] for row in json.loads(bernd.stdout)] == [followup_id]
+    assert [(row["id"], row["assigned_to"]) for row in json.loads(bernd.stdout)] == [
+        (followup_id, "Bernd")
+    ]

@@ -74,6 +74,7 @@ class AgendaItem:
             "snoozed_until": self.snoozed_until.isoformat() if self.snoozed_until else None,
             "overdue": self.overdue,
             "attempts": self.attempts,
+            "assigned_to": self.assigned_to,
         }
 
 
