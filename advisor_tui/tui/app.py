@@ -252,8 +252,8 @@ class AdvisorApp(PaletteInLanguage, App[int]):
             self.pop_screen()
         self.prepare_card()
         card = self.get_screen(CARD_SCREEN, CardScreen)
-        card.show_person(person_id)
-        self.push_screen(card)
+        if card.show_person(person_id):
+            self.push_screen(card)
 
     def action_agenda(self) -> None:
         """F3: the agenda of open follow-ups (overdue, today, upcoming)."""

@@ -222,3 +222,31 @@ async def test_the_reused_card_takes_a_theme_changed_while_it_was_hidden(engine:
         assert app.screen is card
         assert card.styles.background != dark
         assert card.styles.background == app.screen_stack[0].styles.background
+
+
+async def test_a_person_deleted_meanwhile_gives_one_sentence_not_the_previous_card(
+    engine: Engine,
+) -> None:
+    """The reused card never shows the previous person when the next cannot be read."""
+    from advisor_tui.services.persons.removal import delete_person
+    from advisor_tui.tui.screens.customers import CustomersScreen
+
+    anna_id = _anna(engine)
+    with new_session(engine) as session:
+        gone = add_person(session, PersonData(first_name="Gerd", last_name="Weg")).id
+        session.commit()
+    app = AdvisorApp(engine=engine, settings=Settings(lang="de"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_card(engine, pilot, app, anna_id)
+        await pilot.press("escape")
+        await settle(pilot)
+        with new_session(engine) as session:
+            delete_person(session, gone)
+            session.commit()
+        app.open_card(gone)
+        await settle(pilot)
+        assert isinstance(app.screen, CustomersScreen)
+        assert any(n.severity == "error" for n in app._notifications)
+        app.open_card(anna_id)
+        card = await _loaded(pilot, app)
+        assert card.person_id == anna_id and card.data is not None

@@ -187,18 +187,29 @@ class CardScreen(ReportsWorkerErrors, Screen[None]):
         if self.person_id:  # 0: built ahead of the first open (AdvisorApp.prepare_card)
             self.reload()
 
-    def show_person(self, person_id: int) -> None:
+    def show_person(self, person_id: int) -> bool:
         """Show another person on this (already built) card before it is pushed again.
 
         The app keeps one card screen and reuses it (building a new screen is most of
         the time Ctrl+O takes). The data is read here, in the key's own handler
         (a few ms), so the previous person is never seen, not even for a frame.
+        False when it cannot be read (the person was deleted meanwhile, the database
+        is gone): the app reports why and does not show the card.
         """
-        self.person_id = person_id
-        self._follow_id = None
         if not self.is_mounted:
-            return  # the first open: on_mount loads
-        self._show(self._load(), row=0)
+            self.person_id = person_id
+            return True  # the first open: on_mount loads
+        previous = self.person_id
+        self.person_id = person_id
+        try:
+            data = self._load()
+        except Exception as exc:
+            self.person_id = previous
+            self.app.report_error(exc)  # type: ignore[attr-defined]
+            return False
+        self._follow_id = None
+        self._show(data, row=0)
+        return True
 
     def _load(self) -> CardData:
         from advisor_tui.storage.db import new_session
