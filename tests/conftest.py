@@ -10,6 +10,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,37 @@ def run_cli(
         input=input,
         timeout=timeout,
     )
+
+
+def monitored_call(
+    session: Session,
+    person_id: int,
+    address_id: int,
+    at: datetime,
+    *,
+    number: str = "+491712345678",
+    direction: str = "in",
+    duration: int = 95,
+    outcome: str = "reached",
+    conn_id: int = 1,
+) -> int:
+    """A call as the call monitor stores it (no note, no result yet); its id. Commits."""
+    from advisor_tui.domain.models import Interaction
+    from advisor_tui.services.calls.recording import call_key
+
+    call = Interaction(
+        person_id=person_id,
+        address_id=address_id,
+        kind="call",
+        direction=direction,
+        channel="phone",
+        occurred_at=at,
+        duration_seconds=duration,
+        outcome=outcome,
+        external_id=call_key(number, at, conn_id),
+        number=number,
+    )
+    session.add(call)
+    session.commit()
+    assert call.id is not None
+    return call.id

@@ -23,6 +23,7 @@ from advisor_tui.services.contacts.when import parse_when
 from advisor_tui.services.errors import ServiceError, StaleWrite
 from advisor_tui.services.persons.editing import PersonData, add_address, add_person
 from advisor_tui.services.persons.evidence import record_success
+from tests.conftest import monitored_call
 
 NOW = datetime(2026, 3, 10, 14, 30, tzinfo=UTC)
 
@@ -249,31 +250,11 @@ def test_parse_when_dates_and_errors() -> None:
     assert raised.value.key == "contact.err.when_past"
 
 
-def _monitored_call(session: Session, person_id: int, address_id: int, at: datetime) -> int:
-    """An answered incoming call as the call monitor stores it (no note, no result)."""
-    call = Interaction(
-        person_id=person_id,
-        address_id=address_id,
-        kind="call",
-        direction="in",
-        channel="phone",
-        occurred_at=at,
-        duration_seconds=95,
-        outcome="reached",
-        external_id=f"callmonitor:+491712345678:{at.isoformat()}:1",
-        number="0171 2345678",
-    )
-    session.add(call)
-    session.commit()
-    assert call.id is not None
-    return call.id
-
-
 def test_f2_after_a_monitored_call_completes_it_instead_of_logging_it_twice(
     session: Session, anna: tuple[int, int, int]
 ) -> None:
     person_id, mobile_id, _ = anna
-    call_id = _monitored_call(session, person_id, mobile_id, NOW - timedelta(minutes=3))
+    call_id = monitored_call(session, person_id, mobile_id, NOW - timedelta(minutes=3))
     found = recorded_call(session, person_id, NOW)
     assert found is not None and found.id == call_id
     logged = log_contact(
@@ -306,7 +287,7 @@ def test_a_recorded_call_is_offered_only_for_a_while_and_only_to_its_person(
     session: Session, anna: tuple[int, int, int]
 ) -> None:
     person_id, mobile_id, _ = anna
-    call_id = _monitored_call(session, person_id, mobile_id, NOW - timedelta(minutes=40))
+    call_id = monitored_call(session, person_id, mobile_id, NOW - timedelta(minutes=40))
     assert recorded_call(session, person_id, NOW) is None
     other = add_person(session, PersonData("Max", "Muster"))
     session.commit()
@@ -326,7 +307,7 @@ def test_completing_a_picked_up_call_as_wrong_number_withdraws_its_success(
     log_contact(session, person_id, address_id=mobile_id, outcome="reached", started_at=earlier)
     session.commit()
     at = NOW - timedelta(minutes=2)
-    call_id = _monitored_call(session, person_id, mobile_id, at)
+    call_id = monitored_call(session, person_id, mobile_id, at)
     record_success(session, mobile_id, at)  # what the monitor did on the pick-up
     session.commit()
     log_contact(

@@ -21,6 +21,7 @@ from advisor_tui.tui.screens.card import CardScreen
 from advisor_tui.tui.screens.confirm import ConfirmScreen
 from advisor_tui.tui.screens.log_contact import LogContactScreen
 from advisor_tui.tui.widgets.person_list import PersonList
+from tests.conftest import monitored_call
 from tests.tui.helpers import settle, wait_until
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
@@ -239,21 +240,9 @@ async def test_f2_after_a_monitored_call_completes_it(engine: Engine) -> None:
     """The call monitor recorded an answered call: F2 fills in its facts, saving adds the note."""
     person_id, mobile_id = _schmidt(engine)
     with new_session(engine) as session:
-        at = NOW - timedelta(minutes=4)
-        call = Interaction(
-            person_id=person_id,
-            address_id=mobile_id,
-            kind="call",
-            direction="in",
-            channel="phone",
-            occurred_at=at,
-            duration_seconds=95,
-            outcome="reached",
-            external_id=f"callmonitor:+491711234567:{at.isoformat()}:1",
+        call_id = monitored_call(
+            session, person_id, mobile_id, NOW - timedelta(minutes=4), number="+491711234567"
         )
-        session.add(call)
-        session.commit()
-        call_id = call.id
     app = _app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _to_modal(pilot, app)
@@ -277,21 +266,10 @@ async def test_unanswered_monitored_call_is_no_answer_call_back_tomorrow_with_on
     """Dialled, nobody answered, the monitor saw it: F2 proposes exactly that; Ctrl+S saves."""
     person_id, mobile_id = _schmidt(engine)
     with new_session(engine) as session:
-        at = NOW - timedelta(minutes=1)
-        session.add(
-            Interaction(
-                person_id=person_id,
-                address_id=mobile_id,
-                kind="call",
-                direction="out",
-                channel="phone",
-                occurred_at=at,
-                duration_seconds=0,
-                outcome="no_answer",
-                external_id=f"callmonitor:+491711234567:{at.isoformat()}:2",
-            )
-        )
-        session.commit()
+        monitored_call(
+            session, person_id, mobile_id, NOW - timedelta(minutes=1), number="+491711234567",
+            direction="out", duration=0, outcome="no_answer", conn_id=2,
+        )  # fmt: skip
     app = _app(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _to_modal(pilot, app)
