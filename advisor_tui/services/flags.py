@@ -96,6 +96,39 @@ def _check(session: Session, person_id: int, flag: str, reason: str) -> FlagKey:
     return key
 
 
+def _record(
+    session: Session,
+    person_id: int,
+    key: FlagKey,
+    action: FlagAction,
+    reason: str,
+    at: datetime,
+    when: datetime,
+    *,
+    source: str = "manual",
+    next_step: str = "",
+    followup_id: int | None = None,
+) -> FlagEvent:
+    """One flag event (set or clear) with its audit entry."""
+    event = FlagEvent(
+        person_id=person_id,
+        flag=key.value,
+        action=action.value,
+        at=as_utc(at),
+        reason=reason.strip(),
+        actor=audit.current_actor(),
+        source=source,
+        next_step=next_step,
+        followup_id=followup_id,
+        created_at=when,
+    )
+    session.add(event)
+    session.flush()
+    details = {"person_id": person_id, "flag": key}
+    audit.record(session, f"flag.{action.value}", "flag_event", event.id, details)
+    return event
+
+
 def set_flag(
     session: Session,
     person_id: int,
@@ -127,22 +160,10 @@ def set_flag(
         session.add(followup)
         session.flush()
         followup_id = followup.id
-    event = FlagEvent(
-        person_id=person_id,
-        flag=key.value,
-        action=FlagAction.SET.value,
-        at=as_utc(at) if at else when,
-        reason=reason.strip(),
-        actor=audit.current_actor(),
-        source=source,
-        next_step=next_step.strip(),
-        followup_id=followup_id,
-        created_at=when,
-    )
-    session.add(event)
-    session.flush()
-    audit.record(session, "flag.set", "flag_event", event.id, {"person_id": person_id, "flag": key})
-    return event
+    return _record(
+        session, person_id, key, FlagAction.SET, reason, at or when, when,
+        source=source, next_step=next_step.strip(), followup_id=followup_id,
+    )  # fmt: skip
 
 
 def clear_flag(
@@ -159,19 +180,4 @@ def clear_flag(
     if key not in flags_for(session, person_id):
         raise ServiceError("attention.err.not_set")
     when = as_utc(now or utcnow())
-    event = FlagEvent(
-        person_id=person_id,
-        flag=key.value,
-        action=FlagAction.CLEAR.value,
-        at=as_utc(at) if at else when,
-        reason=reason.strip(),
-        actor=audit.current_actor(),
-        source="manual",
-        created_at=when,
-    )
-    session.add(event)
-    session.flush()
-    audit.record(
-        session, "flag.clear", "flag_event", event.id, {"person_id": person_id, "flag": key}
-    )
-    return event
+    return _record(session, person_id, key, FlagAction.CLEAR, reason, at or when, when)
