@@ -104,6 +104,7 @@ class AdvisorApp(PaletteInLanguage, App[int]):
         self.call_monitor: CallMonitor | None = None
         self.last_caller: CallerInfo | None = None
         self._first_page_shown = False
+        self.mine_views: set[str] = set()  # screens showing only "mine" (key m; tui.mine_view)
         self.last_caller_context: CallerContext | None = None
         # What a RING's worker looked up about the caller, until the pop-up shows it.
         self._ring_contexts: dict[int, CallerContext] = {}

@@ -1,30 +1,32 @@
 """The agenda's and the inbox's "mine / all" choice, kept while the app runs.
 
-Screens are built anew at each F3/F4, so the choice lives beside the app
-(keyed weakly: a test's app leaves nothing behind for the next one).
-"Mine" is the rule of `advisor due --mine`: assigned to me or to nobody.
+Screens are built anew at each F3/F4, so the choice lives on the app
+(`AdvisorApp.mine_views`). "Mine" is the rule of `advisor due --mine`:
+assigned to me or to nobody.
 """
 
 from __future__ import annotations
 
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from textual.app import App
 
-_CHOSEN: WeakKeyDictionary[App[Any], dict[str, bool]] = WeakKeyDictionary()
+
+def _views(app: App[Any]) -> set[str]:
+    views: set[str] = app.mine_views  # type: ignore[attr-defined]
+    return views
 
 
 def shows_mine(app: App[Any], screen: str) -> bool:
     """Whether `screen` ("agenda", "inbox") shows only mine; all until switched."""
-    return _CHOSEN.get(app, {}).get(screen, False)
+    return screen in _views(app)
 
 
 def toggle_mine(app: App[Any], screen: str) -> bool:
     """Switch `screen` between mine and all; returns the new choice."""
-    chosen = _CHOSEN.setdefault(app, {})
-    chosen[screen] = not chosen.get(screen, False)
-    return chosen[screen]
+    views = _views(app)
+    views ^= {screen}
+    return screen in views
 
 
 def my_name(app: App[Any]) -> str:
